@@ -1,0 +1,50 @@
+"""Settings with documented defaults; a TOML file or keyword arguments override only what they set."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import E006, StorylineError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # Ingest: inputs larger than this are quarantined (Q104) instead of read.
+    max_input_bytes: int = 50_000_000
+    # Articles written to the store per transaction; a crash loses at most one batch of work.
+    batch_size: int = 200
+    # Near duplicates: estimated Jaccard similarity of word shingles at or above which two
+    # articles are linked as copies (wire copies with different boilerplate score ~0.9).
+    near_duplicate_threshold: float = 0.8
+    minhash_permutations: int = 128
+    shingle_words: int = 4
+    # Cross-article boilerplate: a line seen in at least this many distinct (non-duplicate)
+    # articles of one outlet is removed from all of them.
+    recurring_line_min_articles: int = 3
+
+    def override(self, **changes: Any) -> Settings:
+        known = {f.name: f for f in fields(self)}
+        clean: dict[str, Any] = {}
+        for name, value in changes.items():
+            if value is None:
+                continue
+            if name not in known:
+                raise StorylineError(E006, name=name, value=value, why="no such setting")
+            default = getattr(self, name)
+            try:
+                clean[name] = type(default)(value)
+            except (TypeError, ValueError) as exc:
+                raise StorylineError(E006, name=name, value=value, why=str(exc)) from exc
+        return replace(self, **clean)
+
+    @classmethod
+    def from_file(cls, path: Path) -> Settings:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        return cls().override(**data.get("storyline", data))
+
+
+DEFAULT = Settings()
