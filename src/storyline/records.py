@@ -86,7 +86,7 @@ class OffsetMap:
     >>> b.add("Hello", 10, 15); b.add(" ", 15, 18); b.add("world", 18, 23)
     >>> m = b.build()
     >>> m.to_raw(6), m.span_to_raw(0, 7)
-    (18, (10, 20))
+    (18, (10, 19))
     """
 
     __slots__ = ("_clean", "_raw", "_raw_end", "clean_length")
