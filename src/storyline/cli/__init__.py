@@ -1,0 +1,57 @@
+"""The `storyline` command line. Printing happens here only; the library never prints."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import click
+import typer
+
+from storyline.cli.state import State
+from storyline.config import Settings
+from storyline.errors import StorylineError
+
+app = typer.Typer(
+    name="storyline",
+    help="Storyline: turn a pile of raw news articles into stories, timelines and cited summaries.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    db: Annotated[Path, typer.Option("--db", envvar="STORYLINE_DB",
+                                     help="The store (SQLite file).")] = Path("storyline.db"),
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+    config: Annotated[Optional[Path], typer.Option("--config", exists=True, dir_okay=False,
+                                                   help="A TOML file of settings.")] = None,
+) -> None:
+    settings = Settings.from_file(config) if config else Settings()
+    ctx.obj = State(db=db, json=json_, settings=settings)
+
+
+# Commands register themselves on `app` when imported.
+from storyline.cli import articles, ingest, quarantine, show  # noqa: E402,F401
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        app(args=argv, prog_name="storyline", standalone_mode=False)
+    except StorylineError as exc:
+        print(f"storyline: error {exc.message}", file=sys.stderr)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        print("storyline: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

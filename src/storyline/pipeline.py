@@ -1,0 +1,286 @@
+"""The ingest runner: inputs -> readers -> cleaner -> duplicate links -> store.
+
+The stages it calls are pure functions over records; this module is the only place that talks to
+the store during ingest. Work is committed one batch per transaction, so a crash loses at most the
+batch in flight and a re-run picks up where it stopped (ids already stored are skipped).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from storyline.clean.cleaner import Cleaned, clean, line_key
+from storyline.clean.outlets import outlet_from_url
+from storyline.config import Settings
+from storyline.dedup.fingerprint import band_hashes, exact_key, signature
+from storyline.dedup.link import find_links
+from storyline.ingest.readers import read_input
+from storyline.ingest.sources import iter_inputs
+from storyline.records import Article, Quarantined, SourceDoc
+from storyline.store.sqlite import Store
+
+RECURRING = "recurring"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    run_id: int
+    db: str
+    inputs: int = 0
+    inputs_already_seen: int = 0
+    articles_added: int = 0
+    articles_already_stored: int = 0
+    duplicate_links: int = 0
+    recleaned_for_recurring_lines: int = 0
+    quarantined: list[Quarantined] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        by_code = Counter(q.code for q in self.quarantined)
+        return {
+            "run": self.run_id,
+            "db": self.db,
+            "inputs": self.inputs,
+            "inputs_already_seen": self.inputs_already_seen,
+            "articles_added": self.articles_added,
+            "articles_already_stored": self.articles_already_stored,
+            "duplicate_links": self.duplicate_links,
+            "recleaned_for_recurring_lines": self.recleaned_for_recurring_lines,
+            "quarantined": len(self.quarantined),
+            "quarantined_by_code": dict(sorted(by_code.items())),
+            "quarantine": [
+                {"origin": q.origin, "code": q.code, "reason": q.reason, "detail": q.detail}
+                for q in self.quarantined
+            ],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def article_id(doc: SourceDoc) -> str:
+    """The given id, else a hash of the text: the same content always gets the same id."""
+    if doc.given_id:
+        return doc.given_id
+    text = unicodedata.normalize("NFC", doc.text)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def resolve_outlet(doc: SourceDoc, cleaned: Cleaned) -> tuple[str | None, str | None]:
+    if doc.outlet:
+        return doc.outlet, "metadata"
+    if cleaned.outlet:
+        return cleaned.outlet, "text"
+    from_url = outlet_from_url(doc.url)
+    if from_url:
+        return from_url, "url"
+    return None, None
+
+
+def build_article(doc: SourceDoc, cleaned: Cleaned, article_id: str) -> Article:
+    """Pure: a SourceDoc and its cleaning become an Article."""
+    outlet, outlet_source = resolve_outlet(doc, cleaned)
+    return Article(
+        id=article_id,
+        origin=doc.origin,
+        format=doc.format,
+        raw_text=doc.text,
+        clean_text=cleaned.text,
+        offsets=cleaned.offsets,
+        removed=cleaned.removed,
+        title=doc.title or cleaned.title,
+        url=doc.url,
+        outlet=outlet,
+        outlet_source=outlet_source,
+        byline=doc.byline or cleaned.byline,
+        published=doc.published,
+        published_source="metadata" if doc.published else None,
+        language=doc.language,
+        metadata=dict(doc.metadata),
+        original=doc.original,
+        content_hash=exact_key(cleaned.text),
+    )
+
+
+def all_line_keys(cleaned: Cleaned) -> list[str]:
+    """Keys of kept candidate lines plus lines removed only because they recur (they still count)."""
+    keys = list(cleaned.line_keys)
+    keys.extend(line_key(r.text) for r in cleaned.removed if r.reason == RECURRING)
+    return keys
+
+
+ProgressFn = Callable[[int], None]
+
+
+class IngestRunner:
+    """Feeds inputs through the stages and writes batches to the store."""
+
+    def __init__(self, store: Store, settings: Settings, *, progress: ProgressFn | None = None):
+        self.store = store
+        self.settings = settings
+        self.progress = progress or (lambda n: None)
+        self._pending: list[tuple[SourceDoc, str]] = []
+        self._pending_inputs: list[tuple[str, str, int, int]] = []
+        self._recurring_cache: dict[str, set[str]] = {}
+        self._touched_outlets: set[str] = set()
+
+    def run(self, paths: Sequence[str | Path], *, stdin: BinaryIO | None = None,
+            argv: Iterable[str] = ()) -> IngestReport:
+        t0 = time.perf_counter()
+        report = IngestReport(run_id=self.store.start_run(list(argv)), db=str(self.store.path))
+        for item in iter_inputs(paths, self.settings, stdin):
+            report.inputs += 1
+            if isinstance(item, Quarantined):
+                self._quarantine(item, report)
+                self.progress(1)
+                continue
+            sha = hashlib.sha256(item.data).hexdigest()
+            if self.store.input_seen(sha):
+                report.inputs_already_seen += 1
+                self.progress(1)
+                continue
+            n_docs = n_bad = 0
+            for out in read_input(item, self.settings):
+                if isinstance(out, Quarantined):
+                    n_bad += 1
+                    self._quarantine(out, report)
+                else:
+                    n_docs += 1
+                    self._pending.append((out, article_id(out)))
+            self._pending_inputs.append((item.origin, sha, n_docs, n_bad))
+            if len(self._pending) >= self.settings.batch_size:
+                self._flush(report)
+            self.progress(1)
+        self._flush(report)
+        self._sweep_recurring(report)
+        report.seconds = time.perf_counter() - t0
+        self.store.finish_run(report.run_id, report.to_dict())
+        return report
+
+    def _quarantine(self, q: Quarantined, report: IngestReport) -> None:
+        report.quarantined.append(q)
+        self.store.add_quarantined(q, run_id=report.run_id)
+
+    def _recurring(self, outlet: str | None) -> set[str]:
+        if not outlet:
+            return set()
+        if outlet not in self._recurring_cache:
+            self._recurring_cache[outlet] = self.store.recurring_keys(
+                outlet, self.settings.recurring_line_min_articles)
+        return self._recurring_cache[outlet]
+
+    def _clean(self, doc: SourceDoc, keep: set[int] | frozenset[int] = frozenset()) -> Cleaned:
+        cleaned = clean(doc, keep=keep)
+        outlet, _ = resolve_outlet(doc, cleaned)
+        recurring = self._recurring(outlet)
+        if recurring and recurring.intersection(cleaned.line_keys):
+            cleaned = clean(doc, recurring=recurring, keep=keep)
+        return cleaned
+
+    def _flush(self, report: IngestReport) -> None:
+        if not self._pending and not self._pending_inputs:
+            return
+        known = self.store.known_ids([aid for _, aid in self._pending])
+        batch: list[tuple[Article, Cleaned]] = []
+        seen_in_batch: set[str] = set()
+        for doc, aid in self._pending:
+            if aid in known or aid in seen_in_batch:
+                report.articles_already_stored += 1
+                continue
+            seen_in_batch.add(aid)
+            cleaned = self._clean(doc)
+            batch.append((build_article(doc, cleaned, aid), cleaned))
+
+        sigs = {a.id: signature(a.clean_text, self.settings) for a, _ in batch}
+        bands = {aid: band_hashes(sig, self.settings) for aid, sig in sigs.items()}
+        links = []
+        batch_sigs: dict[str, object] = {}
+        batch_hashes: dict[str, list[str]] = {}
+        for article, _ in batch:
+            candidate_ids = self.store.lsh_candidates(bands[article.id])
+            candidates = {cid: self.store.get_signature(cid) for cid in candidate_ids}
+            candidates = {cid: s for cid, s in candidates.items() if s is not None}
+            candidates.update(batch_sigs)
+            exact = self.store.ids_with_content_hash(article.content_hash)
+            exact += batch_hashes.get(article.content_hash, [])
+            links.extend(find_links(article.id, article.clean_text, article.content_hash,
+                                    sigs[article.id], candidates, exact, self.settings))
+            batch_sigs[article.id] = sigs[article.id]
+            batch_hashes.setdefault(article.content_hash, []).append(article.id)
+
+        with self.store.transaction():
+            for article, cleaned in batch:
+                self.store.add_article(article)
+                self.store.add_signature(article.id, sigs[article.id])
+                self.store.add_lsh_bands(article.id, bands[article.id])
+                if article.outlet:
+                    self._touched_outlets.add(article.outlet)
+                    self.store.add_line_keys(article.id, article.outlet, all_line_keys(cleaned))
+            for link in links:
+                self.store.add_duplicate(link)
+            for origin, sha, n_docs, n_bad in self._pending_inputs:
+                self.store.mark_input(origin, sha, n_docs, n_bad)
+        report.articles_added += len(batch)
+        report.duplicate_links += len(links)
+        self._pending.clear()
+        self._pending_inputs.clear()
+        self._recurring_cache.clear()
+
+    def _sweep_recurring(self, report: IngestReport) -> None:
+        """Lines that became recurring in this run are removed from every article of the outlet."""
+        for outlet in sorted(self._touched_outlets):
+            recurring = self.store.recurring_keys(outlet, self.settings.recurring_line_min_articles)
+            if not recurring:
+                continue
+            affected: set[str] = set()
+            for key in recurring:
+                affected.update(self.store.articles_with_key(outlet, key))
+            with self.store.transaction():
+                for aid in sorted(affected):
+                    article = self.store.get_article(aid)
+                    if article is None:
+                        continue
+                    doc = doc_from_article(article)
+                    keep = self.store.restored_lines(aid)
+                    cleaned = clean(doc, recurring=recurring, keep=keep)
+                    if cleaned.text != article.clean_text:
+                        self.store.replace_clean(aid, cleaned.text, cleaned.offsets, cleaned.removed)
+                        self.store.add_line_keys(aid, outlet, all_line_keys(cleaned))
+                        report.recleaned_for_recurring_lines += 1
+
+
+def doc_from_article(article: Article) -> SourceDoc:
+    """Rebuild the SourceDoc an article was cleaned from, to clean it again."""
+    return SourceDoc(
+        origin=article.origin,
+        format=article.format,
+        text=article.raw_text,
+        title=article.title if article.format != "txt" else None,
+        url=article.url,
+        published=article.published if article.published_source == "metadata" else None,
+        outlet=article.outlet if article.outlet_source == "metadata" else None,
+        byline=article.byline,
+        language=article.language,
+        metadata=article.metadata,
+        original=article.original,
+        title_in_text=article.format == "txt",
+    )
+
+
+def recleaned(store: Store, article_id: str, settings: Settings) -> Article:
+    """Clean a stored article again (after a user restored a line) and save the result."""
+    article = store.get_article(article_id)
+    assert article is not None
+    doc = doc_from_article(article)
+    recurring = store.recurring_keys(article.outlet, settings.recurring_line_min_articles) \
+        if article.outlet else set()
+    cleaned = clean(doc, recurring=recurring, keep=store.restored_lines(article_id))
+    store.replace_clean(article_id, cleaned.text, cleaned.offsets, cleaned.removed)
+    refreshed = store.get_article(article_id)
+    assert refreshed is not None
+    return refreshed
