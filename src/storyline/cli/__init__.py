@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import click
 import typer
 
 from storyline.cli.state import State
@@ -40,18 +39,9 @@ from storyline.cli import articles, ingest, quarantine, show  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Entry point: usage errors are typer's (exit 2); Storyline's errors are one coded line (exit 1)."""
     try:
-        app(args=argv, prog_name="storyline", standalone_mode=False)
+        app(args=argv, prog_name="storyline")
     except StorylineError as exc:
         print(f"storyline: error {exc.message}", file=sys.stderr)
         sys.exit(1)
-    except click.exceptions.Abort:
-        print("storyline: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)

@@ -34,28 +34,33 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Signatures of formats people drop into a folder of articles by mistake.
+# Signatures of formats people drop into a folder of articles by mistake. Those made of bytes no
+# text has are proof enough on their own.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"%PDF-", "PDF document"),
     (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX/EPUB)"),
     (b"PK\x05\x06", "empty ZIP archive"),
     (b"\x1f\x8b", "gzip archive"),
-    (b"BZh", "bzip2 archive"),
     (b"\xfd7zXZ\x00", "xz archive"),
     (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
     (b"Rar!\x1a\x07", "RAR archive"),
     (b"\x28\xb5\x2f\xfd", "zstd archive"),
     (b"\x7fELF", "executable"),
-    (b"MZ", "Windows executable"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office document"),
     (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x00\x00\x01\x00", "icon image"),
+)
+# ASCII signatures a text can start with too ("MZ Wallace said...", "ID3 tags"): they count only
+# when the rest of the bytes are not clean text either.
+_WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"BZh", "bzip2 archive"),
+    (b"MZ", "Windows executable"),
     (b"OggS", "Ogg media"),
     (b"ID3", "MP3 audio"),
-    (b"\x00\x00\x01\x00", "icon image"),
     (b"wOFF", "web font"),
     (b"wOF2", "web font"),
 )
@@ -86,7 +91,19 @@ _LEGACY = [
 ]  # fmt: skip
 # Western guesses that differ from cp1252 only in the 0x80-0x9F block (latin-1: C1 controls nobody
 # writes) or in a handful of letters; cp1252 is what such files almost always are.
-_WESTERN = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "windows_1252"}
+_WESTERN = {"cp1252", "latin_1", "iso8859_15"}
+_CHAOS_MARGIN = 0.1
+
+
+def _clean_text(sample: bytes) -> bool:
+    """No NULs, no stray control codes, and valid UTF-8 up to where the sample was cut."""
+    if b"\x00" in sample or _controls_ratio(sample) > 0:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def binary_signature(data: bytes) -> str | None:
@@ -94,10 +111,13 @@ def binary_signature(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             return what
-    if _RIFF.match(data[:12]):
-        return "RIFF media"
-    if _MP4.match(data[:8]):
-        return "MP4/QuickTime media"
+    weak = next((what for magic, what in _WEAK_MAGIC if data.startswith(magic)), None)
+    if weak is None and _RIFF.match(data[:12]):
+        weak = "RIFF media"
+    if weak is None and _MP4.match(data[:8]):
+        weak = "MP4/QuickTime media"
+    if weak and not _clean_text(data[:_SAMPLE]):
+        return weak
     return None
 
 
@@ -187,19 +207,25 @@ def _has_c1(text: str) -> bool:
 
 def _guess_legacy(data: bytes) -> str:
     try:
-        best = from_bytes(data, cp_isolation=_LEGACY).best()
+        matches = list(from_bytes(data, cp_isolation=_LEGACY))
     except Exception as exc:  # charset-normalizer bug on odd input: treat as undecodable
         raise DecodeFailure(f"encoding detection failed ({type(exc).__name__})", Q105) from exc
-    if best is None:
+    if not matches:
         raise DecodeFailure("no known encoding fits these bytes", Q105)
-    encoding = codecs.lookup(best.encoding).name.replace("-", "_")
-    if encoding in _WESTERN:
-        # charset-normalizer often says latin-1 for Western text with Windows smart quotes;
-        # cp1252 is the superset that reads those right.
+    # On article-length text several code pages tie on "chaos" (French latin-1 also reads as
+    # cp1257 with no odd characters), so among the near-ties the one whose letters fit a language
+    # best wins, and Western cp1252 -- by far the commonest legacy encoding of news -- breaks ties.
+    least = min(m.chaos for m in matches)
+    near = [m for m in matches if m.chaos <= least + _CHAOS_MARGIN]
+    near.sort(key=lambda m: (-round(m.coherence, 2), not _WESTERN & set(m.could_be_from_charset), m.chaos))
+    chosen = near[0]
+    if _WESTERN & set(chosen.could_be_from_charset):
+        # latin-1 and cp1252 read this the same way except in 0x80-0x9F, where only cp1252 has
+        # letters and punctuation (smart quotes, dashes); latin-1 there is C1 control codes.
         text = _decode_strict(data, "cp1252")
         if text is not None:
             return text
-    text = _decode_strict(data, best.encoding)
+    text = _decode_strict(data, chosen.encoding)
     if text is None:
-        raise DecodeFailure(f"bytes are not valid {best.encoding}", Q105)
+        raise DecodeFailure(f"bytes are not valid {chosen.encoding}", Q105)
     return text
