@@ -20,7 +20,7 @@ install: $(STAMP)
 # The main job on the example corpus, into a fresh embedded store.
 demo: $(STAMP)
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
-	$(BIN)/storyline --db $(DEMO)/storyline.db ingest $(CORPUS)/*.txt
+	$(BIN)/storyline --db $(DEMO)/storyline.db ingest examples/
 	$(BIN)/storyline --db $(DEMO)/storyline.db articles
 	$(BIN)/storyline --db $(DEMO)/storyline.db --json articles > $(DEMO)/articles.json
 	@echo

@@ -16,18 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from storyline.clean.cleaner import Cleaned, clean, line_key
+from storyline.clean.cleaner import Cleaned, clean
 from storyline.clean.outlets import outlet_from_url
 from storyline.config import Settings
 from storyline.dedup.fingerprint import band_hashes, exact_key, signature
 from storyline.dedup.link import find_links
 from storyline.ingest.readers import read_input
 from storyline.ingest.sources import iter_inputs
-from storyline.records import Article, Quarantined, SourceDoc
+from storyline.records import Article, Quarantined, Skipped, SourceDoc
 from storyline.store.sqlite import Store
-
-RECURRING = "recurring"
-
 
 @dataclass(slots=True)
 class IngestReport:
@@ -40,6 +37,7 @@ class IngestReport:
     duplicate_links: int = 0
     recleaned_for_recurring_lines: int = 0
     quarantined: list[Quarantined] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, object]:
@@ -59,6 +57,7 @@ class IngestReport:
                 {"origin": q.origin, "code": q.code, "reason": q.reason, "detail": q.detail}
                 for q in self.quarantined
             ],
+            "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
             "seconds": round(self.seconds, 3),
         }
 
@@ -111,13 +110,6 @@ def build_article(doc: SourceDoc, cleaned: Cleaned, article_id: str) -> Article:
     )
 
 
-def all_line_keys(cleaned: Cleaned) -> list[str]:
-    """Keys of kept candidate lines plus lines removed only because they recur (they still count)."""
-    keys = list(cleaned.line_keys)
-    keys.extend(line_key(r.text) for r in cleaned.removed if r.reason == RECURRING)
-    return keys
-
-
 ProgressFn = Callable[[int], None]
 
 
@@ -138,6 +130,10 @@ class IngestRunner:
         t0 = time.perf_counter()
         report = IngestReport(run_id=self.store.start_run(list(argv)), db=str(self.store.path))
         for item in iter_inputs(paths, self.settings, stdin):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                self.progress(1)
+                continue
             report.inputs += 1
             if isinstance(item, Quarantined):
                 self._quarantine(item, report)
@@ -224,7 +220,7 @@ class IngestRunner:
                 self.store.add_lsh_bands(article.id, bands[article.id])
                 if article.outlet:
                     self._touched_outlets.add(article.outlet)
-                    self.store.add_line_keys(article.id, article.outlet, all_line_keys(cleaned))
+                    self.store.add_line_keys(article.id, article.outlet, cleaned.line_keys)
             for link in links:
                 self.store.add_duplicate(link)
             for origin, sha, n_docs, n_bad in self._pending_inputs:
@@ -254,7 +250,7 @@ class IngestRunner:
                     cleaned = clean(doc, recurring=recurring, keep=keep)
                     if cleaned.text != article.clean_text:
                         self.store.replace_clean(aid, cleaned.text, cleaned.offsets, cleaned.removed)
-                        self.store.add_line_keys(aid, outlet, all_line_keys(cleaned))
+                        self.store.add_line_keys(aid, outlet, cleaned.line_keys)
                         report.recleaned_for_recurring_lines += 1
 
 

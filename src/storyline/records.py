@@ -38,6 +38,17 @@ class Quarantined:
 
 
 @dataclass(slots=True)
+class Skipped:
+    """A file found while walking a folder that is documentation, not an article (README, LICENSE).
+
+    Reported in the run summary, never silently ignored; name the file explicitly to ingest it.
+    """
+
+    origin: str
+    reason: str
+
+
+@dataclass(slots=True)
 class SourceDoc:
     """What a reader extracted from an input, before cleaning.
 

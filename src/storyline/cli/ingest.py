@@ -72,6 +72,8 @@ def _print_report(con: Console, report: IngestReport) -> None:
     )
     if report.recleaned_for_recurring_lines:
         con.print(f"Removed outlet-wide boilerplate from {report.recleaned_for_recurring_lines} article(s).")
+    for s in report.skipped:
+        con.print(f"Skipped {s.origin}: {s.reason} (name it explicitly to ingest it).")
     if report.quarantined:
         table = Table("origin", "code", "why", title="Quarantined (kept in the store; fix and re-ingest)")
         for q in report.quarantined:

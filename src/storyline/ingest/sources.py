@@ -16,7 +16,7 @@ from typing import BinaryIO
 from storyline.config import Settings
 from storyline.errors import E001, Q101, Q104, StorylineError
 from storyline.ingest.quarantine import quarantine
-from storyline.records import Input, Quarantined
+from storyline.records import Input, Quarantined, Skipped
 
 __all__ = ["STDIN", "count_inputs", "iter_inputs"]
 
@@ -24,8 +24,16 @@ STDIN = "<stdin>"
 _CHUNK = 1 << 20
 
 
+_DOC_STEMS = ("readme", "license", "licence", "copying", "changelog", "notice", "authors")
+
+
 def _hidden(name: str) -> bool:
     return name.startswith(".")
+
+
+def _documentation(name: str) -> bool:
+    """A project file that travels with a corpus folder but is not an article."""
+    return name.lower().split(".")[0] in _DOC_STEMS
 
 
 def _walk(root: Path, visited: set[str] | None = None) -> Iterator[Path]:
@@ -93,13 +101,18 @@ def count_inputs(paths: Sequence[str | Path]) -> int:
 
 def iter_inputs(
     paths: Sequence[str | Path], settings: Settings, stdin: BinaryIO | None = None
-) -> Iterator[Input | Quarantined]:
+) -> Iterator[Input | Quarantined | Skipped]:
     """One Input per file (or per "-", read from ``stdin``), or a Quarantined saying why not.
 
-    Raises StorylineError(E001) before yielding anything if any path does not exist.
+    README/LICENSE-like files met while walking a folder are yielded as Skipped (named explicitly,
+    they are read like any file). Raises StorylineError(E001) before yielding anything if any path
+    does not exist.
     """
+    given = {str(p) for p in paths}
     for item in _expand(paths):
-        if item == "-":
+        if item != "-" and str(item) not in given and _documentation(Path(item).name):
+            yield Skipped(origin=str(item), reason="documentation, not an article")
+        elif item == "-":
             yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
         else:
             yield _read_file(Path(item), settings)
