@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from storyline.clean.cleaner import Cleaned, clean
+from storyline.clean.cleaner import Cleaned, clean, line_key
 from storyline.clean.outlets import outlet_from_url
+from storyline.clean.reasons import RECURRING
 from storyline.config import Settings
-from storyline.dedup.fingerprint import band_hashes, exact_key, signature
-from storyline.dedup.link import find_links
+from storyline.dedup.fingerprint import band_hashes, exact_key, fingerprints
+from storyline.dedup.link import BatchItem, link_batch
 from storyline.ingest.readers import read_input
 from storyline.ingest.sources import iter_inputs
 from storyline.records import Article, Quarantined, Skipped, SourceDoc
@@ -167,6 +168,8 @@ class IngestRunner:
         self.store.add_quarantined(q, run_id=report.run_id)
 
     def _recurring(self, outlet: str | None) -> set[str]:
+        # Read once per outlet and run: lines that become recurring during the run are removed
+        # by the sweep at its end, so batches need not query the store again.
         if not outlet:
             return set()
         if outlet not in self._recurring_cache:
@@ -174,12 +177,12 @@ class IngestRunner:
                 outlet, self.settings.recurring_line_min_articles)
         return self._recurring_cache[outlet]
 
-    def _clean(self, doc: SourceDoc, keep: set[int] | frozenset[int] = frozenset()) -> Cleaned:
-        cleaned = clean(doc, keep=keep)
+    def _clean(self, doc: SourceDoc) -> Cleaned:
+        cleaned = clean(doc)
         outlet, _ = resolve_outlet(doc, cleaned)
         recurring = self._recurring(outlet)
         if recurring and recurring.intersection(cleaned.line_keys):
-            cleaned = clean(doc, recurring=recurring, keep=keep)
+            cleaned = clean(doc, recurring=recurring)
         return cleaned
 
     def _flush(self, report: IngestReport) -> None:
@@ -187,6 +190,7 @@ class IngestRunner:
             return
         known = self.store.known_ids([aid for _, aid in self._pending])
         batch: list[tuple[Article, Cleaned]] = []
+        items: list[BatchItem] = []
         seen_in_batch: set[str] = set()
         for doc, aid in self._pending:
             if aid in known or aid in seen_in_batch:
@@ -194,33 +198,29 @@ class IngestRunner:
                 continue
             seen_in_batch.add(aid)
             cleaned = self._clean(doc)
-            batch.append((build_article(doc, cleaned, aid), cleaned))
+            article = build_article(doc, cleaned, aid)
+            article.content_hash, sig = fingerprints(cleaned.text, self.settings)
+            batch.append((article, cleaned))
+            items.append(BatchItem(aid, cleaned.text, article.content_hash, sig,
+                                   band_hashes(sig, self.settings)))
 
-        sigs = {a.id: signature(a.clean_text, self.settings) for a, _ in batch}
-        bands = {aid: band_hashes(sig, self.settings) for aid, sig in sigs.items()}
-        links = []
-        batch_sigs: dict[str, object] = {}
-        batch_hashes: dict[str, list[str]] = {}
-        for article, _ in batch:
-            candidate_ids = self.store.lsh_candidates(bands[article.id])
-            candidates = {cid: self.store.get_signature(cid) for cid in candidate_ids}
-            candidates = {cid: s for cid, s in candidates.items() if s is not None}
-            candidates.update(batch_sigs)
-            exact = self.store.ids_with_content_hash(article.content_hash)
-            exact += batch_hashes.get(article.content_hash, [])
-            links.extend(find_links(article.id, article.clean_text, article.content_hash,
-                                    sigs[article.id], candidates, exact, self.settings))
-            batch_sigs[article.id] = sigs[article.id]
-            batch_hashes.setdefault(article.content_hash, []).append(article.id)
+        candidate_ids = {it.article_id: self.store.lsh_candidates(it.bands) for it in items}
+        stored_sigs = self.store.get_signatures(set().union(*candidate_ids.values()))
+        store_candidates = {aid: {c: stored_sigs[c] for c in ids if c in stored_sigs}
+                            for aid, ids in candidate_ids.items()}
+        store_exact = {it.article_id: self.store.ids_with_content_hash(it.content_hash)
+                       for it in items}
+        links = link_batch(items, store_candidates, store_exact, self.settings)
 
         with self.store.transaction():
-            for article, cleaned in batch:
+            for (article, cleaned), item in zip(batch, items):
                 self.store.add_article(article)
-                self.store.add_signature(article.id, sigs[article.id])
-                self.store.add_lsh_bands(article.id, bands[article.id])
+                self.store.add_signature(article.id, item.sig)
+                self.store.add_lsh_bands(article.id, item.bands)
                 if article.outlet:
                     self._touched_outlets.add(article.outlet)
-                    self.store.add_line_keys(article.id, article.outlet, cleaned.line_keys)
+                    self.store.add_line_keys(article.id, article.outlet, cleaned.line_keys,
+                                             removed=recurring_removed(cleaned))
             for link in links:
                 self.store.add_duplicate(link)
             for origin, sha, n_docs, n_bad in self._pending_inputs:
@@ -229,29 +229,22 @@ class IngestRunner:
         report.duplicate_links += len(links)
         self._pending.clear()
         self._pending_inputs.clear()
-        self._recurring_cache.clear()
 
     def _sweep_recurring(self, report: IngestReport) -> None:
         """Lines that became recurring in this run are removed from every article of the outlet."""
         for outlet in sorted(self._touched_outlets):
             recurring = self.store.recurring_keys(outlet, self.settings.recurring_line_min_articles)
-            if not recurring:
-                continue
-            affected: set[str] = set()
-            for key in recurring:
-                affected.update(self.store.articles_with_key(outlet, key))
-            with self.store.transaction():
-                for aid in sorted(affected):
-                    article = self.store.get_article(aid)
-                    if article is None:
-                        continue
-                    doc = doc_from_article(article)
-                    keep = self.store.restored_lines(aid)
-                    cleaned = clean(doc, recurring=recurring, keep=keep)
-                    if cleaned.text != article.clean_text:
-                        self.store.replace_clean(aid, cleaned.text, cleaned.offsets, cleaned.removed)
-                        self.store.add_line_keys(aid, outlet, cleaned.line_keys)
-                        report.recleaned_for_recurring_lines += 1
+            affected = sorted(self.store.articles_keeping(outlet, recurring)) if recurring else []
+            for chunk_start in range(0, len(affected), self.settings.batch_size):
+                with self.store.transaction():
+                    for aid in affected[chunk_start:chunk_start + self.settings.batch_size]:
+                        if reclean_article(self.store, aid, self.settings, recurring=recurring):
+                            report.recleaned_for_recurring_lines += 1
+
+
+def recurring_removed(cleaned: Cleaned) -> list[str]:
+    """Keys of the lines this cleaning removed because they recur across the outlet."""
+    return [line_key(r.text) for r in cleaned.removed if r.reason == RECURRING]
 
 
 def doc_from_article(article: Article) -> SourceDoc:
@@ -272,15 +265,29 @@ def doc_from_article(article: Article) -> SourceDoc:
     )
 
 
-def recleaned(store: Store, article_id: str, settings: Settings) -> Article:
-    """Clean a stored article again (after a user restored a line) and save the result."""
+def reclean_article(store: Store, article_id: str, settings: Settings, *,
+                    recurring: set[str] | None = None) -> bool:
+    """Clean a stored article again (new recurring lines, or lines the user restored).
+
+    Fingerprints follow the new clean text. Returns whether the clean text changed.
+    """
     article = store.get_article(article_id)
-    assert article is not None
-    doc = doc_from_article(article)
-    recurring = store.recurring_keys(article.outlet, settings.recurring_line_min_articles) \
-        if article.outlet else set()
-    cleaned = clean(doc, recurring=recurring, keep=store.restored_lines(article_id))
-    store.replace_clean(article_id, cleaned.text, cleaned.offsets, cleaned.removed)
-    refreshed = store.get_article(article_id)
-    assert refreshed is not None
-    return refreshed
+    if article is None:
+        return False
+    if recurring is None:
+        recurring = store.recurring_keys(article.outlet, settings.recurring_line_min_articles) \
+            if article.outlet else set()
+    cleaned = clean(doc_from_article(article), recurring=recurring,
+                    keep=store.restored_lines(article_id))
+    if cleaned.text == article.clean_text and len(cleaned.removed) == len(article.removed):
+        return False
+    content_hash, sig = fingerprints(cleaned.text, settings)
+    with store.transaction():
+        store.replace_clean(article_id, cleaned.text, cleaned.offsets, cleaned.removed,
+                            content_hash=content_hash)
+        store.add_signature(article_id, sig)
+        store.add_lsh_bands(article_id, band_hashes(sig, settings))
+        if article.outlet:
+            store.add_line_keys(article_id, article.outlet, cleaned.line_keys,
+                                removed=recurring_removed(cleaned))
+    return True

@@ -31,6 +31,7 @@ def articles(
     def human(con):  # type: ignore[no-untyped-def]
         table = Table("id", "outlet", "published", "title", "chars", "removed", "copies",
                       title=f"{total} article(s)")
+        table.columns[0].no_wrap = True
         for r in rows:
             table.add_row(r.id, r.outlet or "-", r.published or "-", (r.title or "-")[:70],
                           str(r.n_chars), str(r.n_removed), str(max(r.dup_group_size - 1, 0)))

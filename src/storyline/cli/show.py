@@ -11,7 +11,7 @@ from rich.table import Table
 from storyline.cli import app
 from storyline.cli.state import DbOpt, JsonOpt, state
 from storyline.errors import E002, E007, StorylineError
-from storyline.pipeline import recleaned
+from storyline.pipeline import reclean_article
 from storyline.records import Article
 from storyline.store.sqlite import Store
 
@@ -101,6 +101,8 @@ def restore(
                 if not 1 <= n <= len(article.removed):
                     raise StorylineError(E007, id=aid, index=n)
                 store.restore_line(aid, article.removed[n - 1].start)
-            updated = recleaned(store, aid, st.settings)
+            reclean_article(store, aid, st.settings)
+        updated = store.get_article(aid)
+        assert updated is not None
         data = article_json(store, updated)
     st.emit(data, lambda con: _print_article(con, data))

@@ -37,7 +37,9 @@ class State:
             json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
             sys.stdout.write("\n")
         else:
-            human(Console(highlight=False, soft_wrap=False))
+            # Piped output is read by people too (logs, CI): give tables room instead of 80 columns.
+            width = None if sys.stdout.isatty() else 160
+            human(Console(highlight=False, soft_wrap=False, width=width))
 
 
 def state(ctx: typer.Context, json_: bool = False, db: Path | None = None) -> State:
