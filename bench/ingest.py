@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SENTENCE = re.compile(r"(?<=[.!?][\"”’']?)\s+(?=[A-Z“\"])")
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 BOILERPLATE = [
     "You've read  of  free articles. Subscribe to continue.",
     "Share this article", "Sign up for our daily newsletter", "Leave a Reply",
@@ -137,8 +137,9 @@ def main() -> int:
         print(proc.stderr, file=sys.stderr)
         return 1
     report = json.loads(proc.stdout)
-    stored = report["articles_added"] + report["articles_already_stored"]
+    stored = report["articles_added"] + report["articles_already_stored"] + report["inputs_already_seen"]
     print(f"ingest: {report['articles_added']} stored, {report['articles_already_stored']} exact re-sends skipped, "
+          f"{report['inputs_already_seen']} identical files skipped, "
           f"{report['duplicate_links']} duplicate links, {report['quarantined']} quarantined")
     print(f"throughput: {stored / wall:.0f} articles/s (wall {wall:.1f}s incl. start-up, 2 cores); "
           f"peak RSS {peak_mb:.0f} MB; store {db.stat().st_size / 1e6:.0f} MB")

@@ -231,3 +231,88 @@ class DuplicateLink:
     other_id: str
     kind: str  # "exact" or "near"
     similarity: float
+
+
+# --- Understanding articles (sentences, entities, quotes, time) ---------------------------------
+# All spans below are character offsets into the article's clean text; Article.raw_span maps them
+# back to the raw text.
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named-entity mention, linked to its canonical entity."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ... (spaCy's labels)
+    entity_id: str | None = None  # Entity.id once canonicalised
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world thing, across articles: "Mr Erdogan", "Recep Tayyip Erdogan" -> one Entity."""
+
+    id: str  # stable: derived from type + canonical name
+    name: str  # canonical (most complete, most frequent) surface form
+    type: str  # PERSON, ORG, GPE, ...
+    aliases: list[str] = field(default_factory=list)  # every surface form seen or listed
+    n_mentions: int = 0
+
+
+@dataclass(slots=True)
+class Quote:
+    article_id: str
+    start: int  # the quoted words (direct) or the reported clause (indirect)
+    end: int
+    text: str
+    kind: str  # "direct" or "reported"
+    speaker: str | None = None  # canonical speaker name
+    speaker_entity_id: str | None = None
+    speaker_start: int | None = None  # the mention (or pronoun/title) that names the speaker
+    speaker_end: int | None = None
+    cue: str | None = None  # "said", "told", "according to", ...
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    """A TIMEX3-style temporal expression, normalised against the document creation time."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value: "2017-09-28", "2016-11", "2016", "199", "P1M", "PRESENT_REF", "XXXX-09-28"
+    granularity: str | None = None  # "day", "month", "year", "decade", "century", "week", "quarter", "season", "time"
+    anchored: bool = True  # False when the value needed a DCT that was unknown
+    article_id: str | None = None
+    mod: str | None = None  # TIMEX3 mod: "APPROX", "START", "END", "MORE_THAN", ...
+
+
+@dataclass(slots=True)
+class DctEstimate:
+    """An article's document creation (publication) time and how sure we are of it."""
+
+    article_id: str
+    value: str | None  # "YYYY-MM-DD" (or coarser, "YYYY-MM", "YYYY") or None when unknown
+    granularity: str | None
+    confidence: float  # 0..1; 1.0 for a user-given date
+    source: str  # "metadata", "user", "inferred", "unknown"
+    evidence: list[str] = field(default_factory=list)  # human-readable reasons, each with its span/text
+
+
+@dataclass(slots=True)
+class EventCandidate:
+    """A sentence that carries a normalised date: the input to story events and timelines."""
+
+    article_id: str
+    sentence_start: int
+    sentence_end: int
+    date: str  # TIMEX3 value of the date (day, month, year, ... granularity)
+    granularity: str
+    timex_start: int
+    timex_end: int
+    entity_ids: list[str] = field(default_factory=list)

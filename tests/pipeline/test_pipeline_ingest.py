@@ -1,0 +1,98 @@
+"""The runner over real stages and a real store: recurring outlet lines, wire copies, restore."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline.clean.normalize import normalise_text
+from storyline.config import Settings
+from storyline.pipeline import IngestRunner, article_id, reclean_article
+from storyline.records import SourceDoc
+from storyline.store.sqlite import Store
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "russia-turkey"
+TAGLINE = "Valley Courier: the independent voice of the valley since 1887"
+
+
+def body_paragraphs() -> list[str]:
+    text = (EXAMPLES / "telegraph.txt").read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if len(ln.split()) > 15]
+
+
+def write_jsonl(path: Path, records: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def test_pipeline_line_recurring_across_an_outlet_is_removed_from_all_its_articles(tmp_path: Path) -> None:
+    paras = body_paragraphs()
+    records = [{"id": f"vc{i}", "source": "Valley Courier", "title": f"Story {i}",
+                "text": f"{paras[i]}\n{paras[i + 5]}\n{TAGLINE}"} for i in range(4)]
+    # The same line in two articles of another outlet is not boilerplate there.
+    records += [{"id": f"ot{i}", "source": "Other Times", "title": f"Other {i}",
+                 "text": f"{paras[i + 1]}\n{TAGLINE}"} for i in range(2)]
+    write_jsonl(tmp_path / "a.jsonl", records)
+    with Store(tmp_path / "s.db") as store:
+        report = IngestRunner(store, Settings()).run([tmp_path / "a.jsonl"])
+        assert report.articles_added == 6
+        for i in range(4):
+            art = store.get_article(f"vc{i}")
+            assert TAGLINE not in art.clean_text
+            assert [r.reason for r in art.removed if r.text == TAGLINE] == ["recurring"]
+            assert normalise_text(paras[i]) in art.clean_text
+        for i in range(2):
+            assert TAGLINE in store.get_article(f"ot{i}").clean_text
+
+
+def test_pipeline_copies_of_one_story_do_not_make_its_sentences_boilerplate(tmp_path: Path) -> None:
+    paras = body_paragraphs()
+    story = "\n".join(paras[:8])
+    records = [{"id": f"w{i}", "source": "Valley Courier", "url": f"https://vc.example/{i}",
+                "title": "Russia and Turkey to coordinate on Syria", "text": story} for i in range(4)]
+    write_jsonl(tmp_path / "w.jsonl", records)
+    with Store(tmp_path / "s.db") as store:
+        report = IngestRunner(store, Settings()).run([tmp_path / "w.jsonl"])
+        assert report.duplicate_links == 6  # every pair of the four copies, linked exactly once
+        assert store.duplicate_group("w0") == ["w0", "w1", "w2", "w3"]
+        for i in range(4):
+            assert store.get_article(f"w{i}").clean_text.count("\n\n") == 7
+
+
+def test_pipeline_wire_copy_with_other_boilerplate_links_as_near_duplicate(tmp_path: Path) -> None:
+    ap = (EXAMPLES / "csmonitor-ap.txt").read_text(encoding="utf-8")
+    body = [ln for ln in ap.splitlines() if len(ln.split()) > 12 and "Vldamir" not in ln]
+    copy = "Putin, Erdogan hail Syria deal in Ankara\nBy The Associated Press\n" + "\n".join(body) + \
+        "\nShare this article\nCopyright 2017 The Associated Press. All rights reserved."
+    (tmp_path / "copy.txt").write_text(copy, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = IngestRunner(store, Settings()).run([EXAMPLES / "csmonitor-ap.txt", tmp_path / "copy.txt"])
+        assert report.articles_added == 2
+        assert report.duplicate_links == 1
+        ids = [a.id for a in store.list_articles()]
+        links = store.duplicates_of(ids[0])
+        assert [ln.kind for ln in links] == ["near"]
+        assert links[0].similarity >= Settings().near_duplicate_threshold
+
+
+def test_pipeline_same_text_at_two_urls_stays_two_linked_articles() -> None:
+    a = SourceDoc(origin="x", format="jsonl", text="Same wire text.", url="https://a.example/1")
+    b = SourceDoc(origin="y", format="jsonl", text="Same wire text.", url="https://b.example/1")
+    assert article_id(a) != article_id(b)
+    assert article_id(a) == article_id(SourceDoc(origin="z", format="jsonl", text="Same wire text.",
+                                                 url="https://a.example/1"))
+
+
+def test_pipeline_restored_line_survives_a_reclean(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        IngestRunner(store, Settings()).run([EXAMPLES / "telegraph.txt"])
+        aid = store.list_articles()[0].id
+        art = store.get_article(aid)
+        caption = next(r for r in art.removed if r.reason == "repeated-caption")
+        store.restore_line(aid, caption.start)
+        assert reclean_article(store, aid, Settings())
+        again = store.get_article(aid)
+        assert caption.text in again.clean_text
+        start = again.clean_text.index(caption.text)
+        raw_start, raw_end = again.raw_span(start, start + len(caption.text))
+        assert again.raw_text[raw_start:raw_end] == caption.text
+        assert not reclean_article(store, aid, Settings())  # nothing changes a second time
