@@ -1,31 +1,39 @@
-"""The ingest runner: inputs -> readers -> cleaner -> duplicate links -> store.
+"""The ingest runner: inputs -> prepare (read, clean, fingerprint) -> link duplicates -> store.
 
-The stages it calls are pure functions over records; this module is the only place that talks to
-the store during ingest. Work is committed one batch per transaction, so a crash loses at most the
-batch in flight and a re-run picks up where it stopped (ids already stored are skipped).
+Preparing is pure (storyline.prepare) and runs in worker processes when there is enough input;
+this module is the only place that talks to the store during ingest. Work is committed one batch per
+transaction, so a crash loses at most the batch in flight and a re-run picks up where it stopped
+(inputs and ids already stored are skipped).
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import time
-import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from storyline.clean.cleaner import Cleaned, clean, line_key
-from storyline.clean.outlets import outlet_from_url
 from storyline.clean.reasons import RECURRING
 from storyline.config import Settings
-from storyline.dedup.fingerprint import band_hashes, exact_key, fingerprints
+from storyline.dedup.fingerprint import band_hashes, fingerprints
 from storyline.dedup.link import BatchItem, link_batch
-from storyline.ingest.readers import read_input
 from storyline.ingest.sources import iter_inputs
-from storyline.records import Article, Quarantined, Skipped, SourceDoc
+from storyline.prepare import (Prepared, build_article, doc_from_article, prepare_doc,
+                               prepare_input, resolve_outlet)
+from storyline.records import Article, Input, Quarantined, Skipped
 from storyline.store.sqlite import Store
+
+# Inputs are handed to workers only once there are this many: below it, starting processes costs
+# more than it saves.
+POOL_AFTER_INPUTS = 16
+
 
 @dataclass(slots=True)
 class IngestReport:
@@ -63,65 +71,23 @@ class IngestReport:
         }
 
 
-def article_id(doc: SourceDoc) -> str:
-    """The given id, else a hash of text, URL and outlet.
-
-    The same input always gets the same id (so re-ingesting adds nothing), while one wire story
-    published at two URLs stays two articles, linked as exact copies: coverage counts stay true.
-    """
-    if doc.given_id:
-        return doc.given_id
-    key = "\x00".join((unicodedata.normalize("NFC", doc.text), doc.url or "", doc.outlet or ""))
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def resolve_outlet(doc: SourceDoc, cleaned: Cleaned) -> tuple[str | None, str | None]:
-    if doc.outlet:
-        return doc.outlet, "metadata"
-    if cleaned.outlet:
-        return cleaned.outlet, "text"
-    from_url = outlet_from_url(doc.url)
-    if from_url:
-        return from_url, "url"
-    return None, None
-
-
-def build_article(doc: SourceDoc, cleaned: Cleaned, article_id: str) -> Article:
-    """Pure: a SourceDoc and its cleaning become an Article."""
-    outlet, outlet_source = resolve_outlet(doc, cleaned)
-    return Article(
-        id=article_id,
-        origin=doc.origin,
-        format=doc.format,
-        raw_text=doc.text,
-        clean_text=cleaned.text,
-        offsets=cleaned.offsets,
-        removed=cleaned.removed,
-        title=doc.title or cleaned.title,
-        url=doc.url,
-        outlet=outlet,
-        outlet_source=outlet_source,
-        byline=doc.byline or cleaned.byline,
-        published=doc.published,
-        published_source="metadata" if doc.published else None,
-        language=doc.language,
-        metadata=dict(doc.metadata),
-        original=doc.original,
-        content_hash=exact_key(cleaned.text),
-    )
-
-
 ProgressFn = Callable[[int], None]
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 class IngestRunner:
     """Feeds inputs through the stages and writes batches to the store."""
 
-    def __init__(self, store: Store, settings: Settings, *, progress: ProgressFn | None = None):
+    def __init__(self, store: Store, settings: Settings, *, progress: ProgressFn | None = None,
+                 workers: int | None = None):
         self.store = store
         self.settings = settings
         self.progress = progress or (lambda n: None)
-        self._pending: list[tuple[SourceDoc, str]] = []
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self._pending: list[Prepared] = []
         self._pending_inputs: list[tuple[str, str, int, int]] = []
         self._recurring_cache: dict[str, set[str]] = {}
         self._touched_outlets: set[str] = set()
@@ -130,6 +96,28 @@ class IngestRunner:
             argv: Iterable[str] = ()) -> IngestReport:
         t0 = time.perf_counter()
         report = IngestReport(run_id=self.store.start_run(list(argv)), db=str(self.store.path))
+        for origin, sha, outputs in self._prepared(self._new_inputs(paths, stdin, report)):
+            n_docs = n_bad = 0
+            for out in outputs:
+                if isinstance(out, Quarantined):
+                    n_bad += 1
+                    self._quarantine(out, report)
+                else:
+                    n_docs += 1
+                    self._pending.append(out)
+            self._pending_inputs.append((origin, sha, n_docs, n_bad))
+            if len(self._pending) >= self.settings.batch_size:
+                self._flush(report)
+            self.progress(1)
+        self._flush(report)
+        self._sweep_recurring(report)
+        report.seconds = time.perf_counter() - t0
+        self.store.finish_run(report.run_id, report.to_dict())
+        return report
+
+    def _new_inputs(self, paths: Sequence[str | Path], stdin: BinaryIO | None,
+                    report: IngestReport) -> Iterator[tuple[Input, str]]:
+        """Inputs not seen before; the rest is counted, reported and quarantined here."""
         for item in iter_inputs(paths, self.settings, stdin):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
@@ -145,23 +133,32 @@ class IngestRunner:
                 report.inputs_already_seen += 1
                 self.progress(1)
                 continue
-            n_docs = n_bad = 0
-            for out in read_input(item, self.settings):
-                if isinstance(out, Quarantined):
-                    n_bad += 1
-                    self._quarantine(out, report)
-                else:
-                    n_docs += 1
-                    self._pending.append((out, article_id(out)))
-            self._pending_inputs.append((item.origin, sha, n_docs, n_bad))
-            if len(self._pending) >= self.settings.batch_size:
-                self._flush(report)
-            self.progress(1)
-        self._flush(report)
-        self._sweep_recurring(report)
-        report.seconds = time.perf_counter() - t0
-        self.store.finish_run(report.run_id, report.to_dict())
-        return report
+            yield item, sha
+
+    def _prepared(self, inputs: Iterator[tuple[Input, str]]
+                  ) -> Iterator[tuple[str, str, list[Prepared | Quarantined]]]:
+        """Prepare inputs in order: in this process at first, in a bounded worker pool once the
+        input is large enough to pay for it. Results come back in input order either way."""
+        pool: ProcessPoolExecutor | None = None
+        inflight: deque[tuple[str, str, Future[list[Prepared | Quarantined]]]] = deque()
+        try:
+            for n, (item, sha) in enumerate(inputs):
+                if pool is None and self.workers > 1 and n >= POOL_AFTER_INPUTS:
+                    pool = ProcessPoolExecutor(self.workers,
+                                               mp_context=multiprocessing.get_context("fork"))
+                if pool is None:
+                    yield item.origin, sha, prepare_input(item, self.settings)
+                    continue
+                inflight.append((item.origin, sha, pool.submit(prepare_input, item, self.settings)))
+                while len(inflight) > 4 * self.workers:
+                    origin, digest, fut = inflight.popleft()
+                    yield origin, digest, fut.result()
+            while inflight:
+                origin, digest, fut = inflight.popleft()
+                yield origin, digest, fut.result()
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
 
     def _quarantine(self, q: Quarantined, report: IngestReport) -> None:
         report.quarantined.append(q)
@@ -177,32 +174,31 @@ class IngestRunner:
                 outlet, self.settings.recurring_line_min_articles)
         return self._recurring_cache[outlet]
 
-    def _clean(self, doc: SourceDoc) -> Cleaned:
-        cleaned = clean(doc)
-        outlet, _ = resolve_outlet(doc, cleaned)
+    def _with_recurring(self, p: Prepared) -> Prepared:
+        """Clean again when the outlet has recurring lines that this document contains."""
+        outlet, _ = resolve_outlet(p.doc, p.cleaned)
         recurring = self._recurring(outlet)
-        if recurring and recurring.intersection(cleaned.line_keys):
-            cleaned = clean(doc, recurring=recurring)
-        return cleaned
+        if recurring and recurring.intersection(p.cleaned.line_keys):
+            return prepare_doc(p.doc, self.settings, recurring=recurring)
+        return p
 
     def _flush(self, report: IngestReport) -> None:
         if not self._pending and not self._pending_inputs:
             return
-        known = self.store.known_ids([aid for _, aid in self._pending])
-        batch: list[tuple[Article, Cleaned]] = []
-        items: list[BatchItem] = []
+        known = self.store.known_ids([p.article_id for p in self._pending])
+        batch: list[tuple[Article, Prepared]] = []
         seen_in_batch: set[str] = set()
-        for doc, aid in self._pending:
-            if aid in known or aid in seen_in_batch:
+        for p in self._pending:
+            if p.article_id in known or p.article_id in seen_in_batch:
                 report.articles_already_stored += 1
                 continue
-            seen_in_batch.add(aid)
-            cleaned = self._clean(doc)
-            article = build_article(doc, cleaned, aid)
-            article.content_hash, sig = fingerprints(cleaned.text, self.settings)
-            batch.append((article, cleaned))
-            items.append(BatchItem(aid, cleaned.text, article.content_hash, sig,
-                                   band_hashes(sig, self.settings)))
+            seen_in_batch.add(p.article_id)
+            p = self._with_recurring(p)
+            article = build_article(p.doc, p.cleaned, p.article_id)
+            article.content_hash = p.content_hash
+            batch.append((article, p))
+        items = [BatchItem(p.article_id, p.cleaned.text, p.content_hash, p.sig, p.bands)
+                 for _, p in batch]
 
         candidate_ids = {it.article_id: self.store.lsh_candidates(it.bands) for it in items}
         stored_sigs = self.store.get_signatures(set().union(*candidate_ids.values()))
@@ -213,14 +209,15 @@ class IngestRunner:
         links = link_batch(items, store_candidates, store_exact, self.settings)
 
         with self.store.transaction():
-            for (article, cleaned), item in zip(batch, items):
+            for article, p in batch:
                 self.store.add_article(article)
-                self.store.add_signature(article.id, item.sig)
-                self.store.add_lsh_bands(article.id, item.bands)
-                if article.outlet:
-                    self._touched_outlets.add(article.outlet)
-                    self.store.add_line_keys(article.id, article.outlet, cleaned.line_keys,
-                                             removed=recurring_removed(cleaned))
+                self.store.add_signature(p.article_id, p.sig)
+                self.store.add_lsh_bands(p.article_id, p.bands)
+                outlet = article.outlet
+                if outlet:
+                    self._touched_outlets.add(outlet)
+                    self.store.add_line_keys(p.article_id, outlet, p.cleaned.line_keys,
+                                             removed=recurring_removed(p.cleaned))
             for link in links:
                 self.store.add_duplicate(link)
             for origin, sha, n_docs, n_bad in self._pending_inputs:
@@ -245,24 +242,6 @@ class IngestRunner:
 def recurring_removed(cleaned: Cleaned) -> list[str]:
     """Keys of the lines this cleaning removed because they recur across the outlet."""
     return [line_key(r.text) for r in cleaned.removed if r.reason == RECURRING]
-
-
-def doc_from_article(article: Article) -> SourceDoc:
-    """Rebuild the SourceDoc an article was cleaned from, to clean it again."""
-    return SourceDoc(
-        origin=article.origin,
-        format=article.format,
-        text=article.raw_text,
-        title=article.title if article.format != "txt" else None,
-        url=article.url,
-        published=article.published if article.published_source == "metadata" else None,
-        outlet=article.outlet if article.outlet_source == "metadata" else None,
-        byline=article.byline,
-        language=article.language,
-        metadata=article.metadata,
-        original=article.original,
-        title_in_text=article.format == "txt",
-    )
 
 
 def reclean_article(store: Store, article_id: str, settings: Settings, *,

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from storyline.clean.normalize import normalise_text
 from storyline.config import Settings
-from storyline.pipeline import IngestRunner, article_id, reclean_article
+from storyline.pipeline import IngestRunner, reclean_article
+from storyline.prepare import article_id
 from storyline.records import SourceDoc
 from storyline.store.sqlite import Store
 
@@ -96,3 +97,25 @@ def test_pipeline_restored_line_survives_a_reclean(tmp_path: Path) -> None:
         raw_start, raw_end = again.raw_span(start, start + len(caption.text))
         assert again.raw_text[raw_start:raw_end] == caption.text
         assert not reclean_article(store, aid, Settings())  # nothing changes a second time
+
+
+def test_pipeline_worker_pool_gives_the_same_store_as_one_process(tmp_path: Path) -> None:
+    paras = body_paragraphs()
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    for i in range(40):  # enough inputs for the pool to start
+        text = "\n".join(paras[(i + k) % len(paras)] for k in range(3))
+        if i % 10 == 9:
+            text = "\n".join(paras[(i - 1 + k) % len(paras)] for k in range(3))  # a copy of i-1
+        (pile / f"{i:02d}.txt").write_text(f"Headline number {i}\n{text}\n", encoding="utf-8")
+    results = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.db") as store:
+            report = IngestRunner(store, Settings(), workers=workers).run([pile])
+            ids = [a.id for a in store.list_articles()]
+            links = sorted((ln.article_id, ln.other_id, ln.kind) for aid in ids
+                           for ln in store.duplicates_of(aid))
+            texts = [store.get_article(aid).clean_text for aid in ids]
+            results.append((report.articles_added, ids, links, texts))
+    assert results[0] == results[1]
+    assert results[0][0] == 40 and results[0][2]

@@ -31,6 +31,8 @@ def ingest(
         "--batch-size", help="Articles written per transaction.")] = None,
     near_threshold: Annotated[Optional[float], typer.Option(
         "--near-threshold", help="Similarity (0-1) at which articles are linked as near duplicates.")] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", help="Processes that read and clean in parallel (default: CPU count, up to 4).")] = None,
     progress: Annotated[Optional[bool], typer.Option(
         "--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
     json_: JsonOpt = False,
@@ -54,10 +56,11 @@ def ingest(
             with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                           TimeRemainingColumn(), console=err_console(), transient=True) as bar:
                 task = bar.add_task("ingest", total=total or None)
-                runner = IngestRunner(store, settings, progress=lambda n: bar.advance(task, n))
+                runner = IngestRunner(store, settings, workers=workers,
+                                      progress=lambda n: bar.advance(task, n))
                 report = runner.run(paths, stdin=stdin, argv=sys.argv[1:])
         else:
-            report = IngestRunner(store, settings).run(paths, stdin=stdin, argv=sys.argv[1:])
+            report = IngestRunner(store, settings, workers=workers).run(paths, stdin=stdin, argv=sys.argv[1:])
     st.emit(report.to_dict(), lambda con: _print_report(con, report))
     if report.quarantined:
         raise typer.Exit(EXIT_QUARANTINED)
