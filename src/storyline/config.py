@@ -24,6 +24,11 @@ class Settings:
     # Cross-article boilerplate: a line seen in at least this many distinct (non-duplicate)
     # articles of one outlet is removed from all of them.
     recurring_line_min_articles: int = 3
+    # Analysis: articles analysed together (entities canonicalised and publication dates inferred
+    # across them; larger batches see more evidence, smaller ones use less memory).
+    analysis_batch_size: int = 2000
+    # Extra alias tables (TSV: canonical name, type, aliases...) merged over the shipped one.
+    alias_files: tuple[str, ...] = ()
 
     def override(self, **changes: Any) -> Settings:
         known = {f.name: f for f in fields(self)}

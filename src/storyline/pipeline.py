@@ -25,8 +25,9 @@ from storyline.config import Settings
 from storyline.dedup.fingerprint import band_hashes, fingerprints
 from storyline.dedup.link import BatchItem, link_batch
 from storyline.ingest.sources import iter_inputs
+from storyline.errors import W201
 from storyline.prepare import (Prepared, build_article, doc_from_article, prepare_doc,
-                               prepare_input, resolve_outlet)
+                               prepare_input, resolve_outlet, text_id)
 from storyline.records import Article, Input, Quarantined, Skipped
 from storyline.store.sqlite import Store
 
@@ -47,6 +48,7 @@ class IngestReport:
     recleaned_for_recurring_lines: int = 0
     quarantined: list[Quarantined] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, object]:
@@ -66,6 +68,7 @@ class IngestReport:
                 {"origin": q.origin, "code": q.code, "reason": q.reason, "detail": q.detail}
                 for q in self.quarantined
             ],
+            "warnings": self.warnings,
             "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
             "seconds": round(self.seconds, 3),
         }
@@ -187,12 +190,14 @@ class IngestRunner:
             return
         known = self.store.known_ids([p.article_id for p in self._pending])
         batch: list[tuple[Article, Prepared]] = []
-        seen_in_batch: set[str] = set()
+        seen_in_batch: dict[str, str] = {}
         for p in self._pending:
+            if p.doc.given_id and (p.article_id in known or p.article_id in seen_in_batch):
+                p = self._keep_apart(p, seen_in_batch.get(p.article_id), report)
             if p.article_id in known or p.article_id in seen_in_batch:
                 report.articles_already_stored += 1
                 continue
-            seen_in_batch.add(p.article_id)
+            seen_in_batch[p.article_id] = p.doc.text
             p = self._with_recurring(p)
             article = build_article(p.doc, p.cleaned, p.article_id)
             article.content_hash = p.content_hash
@@ -226,6 +231,18 @@ class IngestRunner:
         report.duplicate_links += len(links)
         self._pending.clear()
         self._pending_inputs.clear()
+
+    def _keep_apart(self, p: Prepared, batch_text: str | None, report: IngestReport) -> Prepared:
+        """A given id already used for another text gets a suffixed id, with a warning (W201)."""
+        if batch_text is None:
+            stored = self.store.get_article(p.article_id)
+            batch_text = stored.raw_text if stored else None
+        if batch_text is None or batch_text == p.doc.text:
+            return p
+        new_id = f"{p.article_id}-{text_id(p.doc)[:8]}"
+        report.warnings.append(W201.format(origin=p.doc.origin, id=p.article_id, new_id=new_id))
+        p.article_id = new_id
+        return p
 
     def _sweep_recurring(self, report: IngestReport) -> None:
         """Lines that became recurring in this run are removed from every article of the outlet."""

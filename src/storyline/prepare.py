@@ -50,8 +50,11 @@ def article_id(doc: SourceDoc) -> str:
     The same input always gets the same id (so re-ingesting adds nothing), while one wire story
     published at two URLs stays two articles, linked as exact copies: coverage counts stay true.
     """
-    if doc.given_id:
-        return doc.given_id
+    return doc.given_id or text_id(doc)
+
+
+def text_id(doc: SourceDoc) -> str:
+    """A hash of the document's text, URL and outlet."""
     key = "\x00".join((unicodedata.normalize("NFC", doc.text), doc.url or "", doc.outlet or ""))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 

@@ -119,3 +119,18 @@ def test_pipeline_worker_pool_gives_the_same_store_as_one_process(tmp_path: Path
             results.append((report.articles_added, ids, links, texts))
     assert results[0] == results[1]
     assert results[0][0] == 40 and results[0][2]
+
+
+def test_pipeline_given_id_reused_for_other_text_is_kept_apart_with_a_warning(tmp_path: Path) -> None:
+    paras = body_paragraphs()
+    write_jsonl(tmp_path / "a.jsonl", [{"id": "story-1", "title": "A", "text": paras[0]}])
+    write_jsonl(tmp_path / "b.jsonl", [{"id": "story-1", "title": "B", "text": paras[1]},
+                                       {"id": "story-1", "title": "A", "text": paras[0]}])
+    with Store(tmp_path / "s.db") as store:
+        IngestRunner(store, Settings()).run([tmp_path / "a.jsonl"])
+        report = IngestRunner(store, Settings()).run([tmp_path / "b.jsonl"])
+        assert report.articles_added == 1 and report.articles_already_stored == 1
+        assert len(report.warnings) == 1 and report.warnings[0].startswith("[W201]")
+        ids = sorted(a.id for a in store.list_articles())
+        assert ids[0] == "story-1" and ids[1].startswith("story-1-")
+        assert store.get_article(ids[1]).title == "B"

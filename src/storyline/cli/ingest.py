@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storyline.cli import app
+from storyline.cli.analyze import print_analysis, run_analysis
 from storyline.cli.state import DbOpt, JsonOpt, err_console, state
 from storyline.errors import E005, StorylineError
 from storyline.ingest.sources import count_inputs
@@ -33,6 +34,8 @@ def ingest(
         "--near-threshold", help="Similarity (0-1) at which articles are linked as near duplicates.")] = None,
     workers: Annotated[Optional[int], typer.Option(
         "--workers", help="Processes that read and clean in parallel (default: CPU count, up to 4).")] = None,
+    analyse: Annotated[bool, typer.Option(
+        "--analyze/--no-analyze", help="Analyse the new articles (sentences, entities, quotes, dates).")] = True,
     progress: Annotated[Optional[bool], typer.Option(
         "--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
     json_: JsonOpt = False,
@@ -61,7 +64,16 @@ def ingest(
                 report = runner.run(paths, stdin=stdin, argv=sys.argv[1:])
         else:
             report = IngestRunner(store, settings, workers=workers).run(paths, stdin=stdin, argv=sys.argv[1:])
-    st.emit(report.to_dict(), lambda con: _print_report(con, report))
+        data = report.to_dict()
+        if analyse and report.articles_added + report.recleaned_for_recurring_lines:
+            data["analysis"] = run_analysis(st, store, progress=show_progress)
+
+    def human(con: Console) -> None:
+        _print_report(con, report)
+        if "analysis" in data:
+            print_analysis(con, data["analysis"])  # type: ignore[arg-type]
+
+    st.emit(data, human)
     if report.quarantined:
         raise typer.Exit(EXIT_QUARANTINED)
 
@@ -75,6 +87,8 @@ def _print_report(con: Console, report: IngestReport) -> None:
     )
     if report.recleaned_for_recurring_lines:
         con.print(f"Removed outlet-wide boilerplate from {report.recleaned_for_recurring_lines} article(s).")
+    for w in report.warnings:
+        con.print(f"warning {w}")
     for s in report.skipped:
         con.print(f"Skipped {s.origin}: {s.reason} (name it explicitly to ingest it).")
     if report.quarantined:
