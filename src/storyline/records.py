@@ -267,7 +267,7 @@ class Quote:
     start: int  # the quoted words (direct) or the reported clause (indirect)
     end: int
     text: str
-    kind: str  # "direct" or "reported"
+    kind: str  # "direct", "reported", or "fragment" (a quoted phrase of under four words)
     speaker: str | None = None  # canonical speaker name
     speaker_entity_id: str | None = None
     speaker_start: int | None = None  # the mention (or pronoun/title) that names the speaker
@@ -275,6 +275,8 @@ class Quote:
     cue: str | None = None  # "said", "told", "according to", ...
     sentence_start: int = 0
     sentence_end: int = 0
+    # how the speaker was found: "name", "pronoun", "title", "org", "anonymous", "continuation"
+    attribution: str | None = None
 
 
 @dataclass(slots=True)
@@ -302,6 +304,8 @@ class DctEstimate:
     confidence: float  # 0..1; 1.0 for a user-given date
     source: str  # "metadata", "user", "inferred", "unknown"
     evidence: list[str] = field(default_factory=list)  # human-readable reasons, each with its span/text
+    # The most probable day, to anchor relative expressions even when ``value`` is coarser.
+    anchor: str | None = None
 
 
 @dataclass(slots=True)

@@ -35,7 +35,8 @@ def _global(
 
 
 # Commands register themselves on `app` when imported.
-from storyline.cli import articles, ingest, quarantine, show  # noqa: E402,F401
+from storyline.cli import (  # noqa: E402,F401
+    analyze, articles, dates, entities, ingest, quarantine, quotes, show, timex)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -63,9 +63,9 @@ class AnalysisMixin:
                 ((pk, t.start, t.end, t.text, t.type, t.value, t.granularity, int(t.anchored),
                   t.mod) for t in a.timexes))
             c.execute("INSERT OR REPLACE INTO dcts (pk, value, granularity, confidence, source,"
-                      " evidence) VALUES (?, ?, ?, ?, ?, ?)",
+                      " evidence, anchor) VALUES (?, ?, ?, ?, ?, ?, ?)",
                       (pk, a.dct.value, a.dct.granularity, a.dct.confidence, a.dct.source,
-                       json.dumps(a.dct.evidence, ensure_ascii=False)))
+                       json.dumps(a.dct.evidence, ensure_ascii=False), a.dct.anchor))
             c.executemany(
                 "INSERT OR IGNORE INTO event_candidates (pk, sentence_start, sentence_end, date,"
                 " granularity, timex_start, timex_end, entity_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -98,6 +98,13 @@ class AnalysisMixin:
                                " (SELECT DISTINCT entity_id FROM mentions WHERE entity_id IS NOT NULL)")
             self._conn.execute("UPDATE entities SET n_mentions ="
                                " (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = entities.id)")
+
+    def set_published(self, article_id: str, value: str, source: str = "user") -> None:
+        """A publication date given by the user: it wins over metadata and inference."""
+        with self.transaction():
+            self._conn.execute("UPDATE articles SET published = ?, published_source = ? WHERE pk = ?",
+                               (value, source, self._pk(article_id)))
+            self._conn.execute("DELETE FROM analyses WHERE pk = ?", (self._pk(article_id),))
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -163,11 +170,11 @@ class AnalysisMixin:
 
     def dct_of(self, article_id: str) -> DctEstimate | None:
         row = self._conn.execute(
-            "SELECT d.value, d.granularity, d.confidence, d.source, d.evidence FROM dcts d"
+            "SELECT d.value, d.granularity, d.confidence, d.source, d.evidence, d.anchor FROM dcts d"
             " JOIN articles a ON a.pk = d.pk WHERE a.id = ?", (article_id,)).fetchone()
         if row is None:
             return None
-        return DctEstimate(article_id, row[0], row[1], row[2], row[3], json.loads(row[4]))
+        return DctEstimate(article_id, row[0], row[1], row[2], row[3], json.loads(row[4]), row[5])
 
     def events_of(self, article_id: str) -> list[EventCandidate]:
         rows = self._conn.execute(

@@ -75,7 +75,8 @@ CREATE TABLE dcts (
     granularity TEXT,
     confidence REAL NOT NULL,
     source TEXT NOT NULL,
-    evidence TEXT NOT NULL DEFAULT '[]'  -- JSON list of strings
+    evidence TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings
+    anchor TEXT  -- the most probable day, even when value is coarser
 );
 
 CREATE TABLE event_candidates (

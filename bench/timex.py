@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Temporal expression finding and normalisation on TempEval-3 training data (TBAQ-cleaned).
+
+    python bench/timex.py --data ../shared/eval/tempeval3_timebank [--out DIR] [--errors N]
+
+Each .tml document's text is the content of its <TEXT> element with the tags stripped; its DCT is
+the TIMEX3 with functionInDocument="CREATION_TIME" (not scored, as in TempEval-3). Storyline's
+`find_timexes(text, dct)` runs on the text and is scored as TempEval-3 scores TIMEX3s:
+strict span P/R/F1 (exact extent), relaxed span P/R/F1 (any overlap, one-to-one), and on the
+relaxed matches type and value: "value F1" counts a true positive only when the spans overlap AND
+the values are equal. Figures are given for all documents and per corpus (TimeBank, AQUAINT): the
+rules were tuned looking at TimeBank errors, so AQUAINT is the held-out check.
+
+`--out DIR` writes, per document, DIR/<doc>.json: {"doc", "dct", "timexes": [{start, end, text,
+type, value}]} with offsets into the document text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.temporal import find_timexes
+
+# HeidelTime's published TempEval-3 Task A results (TempEval-3 *test* set, platinum data).
+HEIDELTIME = {"strict F1": 81.34, "relaxed F1": 90.30, "value F1": 77.61}
+GOAL_VALUE_F1 = 0.85
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*?)(/?)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass
+class Doc:
+    name: str
+    corpus: str
+    text: str
+    dct: str | None
+    gold: list[dict] = field(default_factory=list)
+
+
+def read_tml(path: Path, corpus: str) -> Doc:
+    raw = path.read_text(encoding="utf-8")
+    dct = None
+    for m in re.finditer(r"<TIMEX3([^>]*)>", raw):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if attrs.get("functionInDocument") == "CREATION_TIME":
+            dct = attrs.get("value", "")[:10] or None
+            break
+    body_start = raw.index("<TEXT>") + len("<TEXT>")
+    body = raw[body_start:raw.index("</TEXT>")]
+    pieces: list[str] = []
+    length = 0
+    gold: list[dict] = []
+    open_timex: list[tuple[int, dict]] = []
+    pos = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos:m.start()])
+        pieces.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        closing, name, attrs = m.group(1), m.group(2), m.group(3)
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            open_timex.append((length, dict(_ATTR.findall(attrs))))
+        elif open_timex:
+            start, a = open_timex.pop()
+            gold.append({"start": start, "end": length, "type": a.get("type"),
+                         "value": a.get("value")})
+    tail = html.unescape(body[pos:])
+    pieces.append(tail)
+    text = "".join(pieces)
+    for g in gold:
+        g["text"] = text[g["start"]:g["end"]]
+    return Doc(path.stem, corpus, text, dct, gold)
+
+
+def load(data: Path) -> list[Doc]:
+    root = data
+    for cand in (data / "data" / "TempEval3" / "Training" / "TBAQ-cleaned", data / "TBAQ-cleaned"):
+        if cand.is_dir():
+            root = cand
+            break
+    docs = []
+    for corpus in ("TimeBank", "AQUAINT"):
+        for p in sorted((root / corpus).glob("*.tml")):
+            docs.append(read_tml(p, corpus))
+    if not docs:
+        sys.exit(f"no .tml files under {root}/TimeBank or {root}/AQUAINT")
+    return docs
+
+
+def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
+    """One-to-one pairs of overlapping gold and predicted spans (largest overlap first)."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            ov = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            if ov > 0:
+                pairs.append((ov, gi, pi))
+    pairs.sort(key=lambda x: -x[0])
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gold[gi], pred[pi]))
+    return out
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(results: list[tuple[Doc, list[dict]]]) -> dict[str, tuple[float, float, float]]:
+    c: Counter[str] = Counter()
+    for doc, pred in results:
+        c["gold"] += len(doc.gold)
+        c["pred"] += len(pred)
+        golds = {(g["start"], g["end"]) for g in doc.gold}
+        c["strict"] += sum((p["start"], p["end"]) in golds for p in pred)
+        for g, p in match(doc.gold, pred):
+            c["relaxed"] += 1
+            c["type"] += g["type"] == p["type"]
+            c["value"] += g["value"] == p["value"]
+    return {k: prf(c[k], c["pred"], c["gold"]) for k in ("strict", "relaxed", "type", "value")} | {
+        "counts": (c["gold"], c["pred"], 0)}
+
+
+def show(title: str, s: dict) -> None:
+    n_gold, n_pred, _ = s["counts"]
+    print(f"\n{title}  (gold {n_gold}, predicted {n_pred})")
+    print(f"  {'':10} {'P':>7} {'R':>7} {'F1':>7}")
+    for k, label in (("strict", "strict"), ("relaxed", "relaxed"), ("type", "type"),
+                     ("value", "value")):
+        p, r, f = s[k]
+        print(f"  {label:10} {p:7.4f} {r:7.4f} {f:7.4f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
+    ap.add_argument("--corpus", choices=("TimeBank", "AQUAINT"), help="only this corpus")
+    args = ap.parse_args()
+
+    docs = load(args.data)
+    if args.corpus:
+        docs = [d for d in docs if d.corpus == args.corpus]
+    results: list[tuple[Doc, list[dict]]] = []
+    chars = 0
+    t0 = time.perf_counter()
+    for doc in docs:
+        found = find_timexes(doc.text, doc.dct, article_id=doc.name)
+        chars += len(doc.text)
+        results.append((doc, [{"start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                               "value": t.value} for t in found]))
+    elapsed = time.perf_counter() - t0
+
+    print(f"TempEval-3 TBAQ-cleaned (training data): {len(docs)} documents, {chars:,} characters,"
+          f" tagged in {elapsed:.2f} s ({chars / elapsed / 1e6:.2f} M chars/s)")
+    show("All documents", score(results))
+    for corpus in ("TimeBank", "AQUAINT"):
+        sub = [r for r in results if r[0].corpus == corpus]
+        if sub:
+            show(f"{corpus} ({len(sub)} documents)", score(sub))
+    print("\nHeidelTime, published TempEval-3 Task A (on the TempEval-3 *test* set; ours above are "
+          "on the training data, which is all we have):")
+    print("  strict F1 {strict F1:.2f}   relaxed F1 {relaxed F1:.2f}   value F1 {value F1:.2f}"
+          .format(**HEIDELTIME))
+    v = score(results)["value"][2]
+    print(f"Goal: value F1 >= {GOAL_VALUE_F1:.2f}: {'met' if v >= GOAL_VALUE_F1 else 'NOT met'}"
+          f" ({v:.4f})")
+
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for doc, pred in results:
+            (args.out / f"{doc.name}.json").write_text(json.dumps(
+                {"doc": doc.name, "corpus": doc.corpus, "dct": doc.dct, "timexes": pred},
+                ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"Predictions written to {args.out}/")
+
+    if args.errors:
+        missed, spurious, wrong = [], [], []
+        for doc, pred in results:
+            pairs = match(doc.gold, pred)
+            mg = {id(g) for g, _ in pairs}
+            mp = {id(p) for _, p in pairs}
+            missed += [(doc.name, doc.dct, g["text"], g["type"], g["value"])
+                       for g in doc.gold if id(g) not in mg]
+            spurious += [(doc.name, doc.dct, p["text"], p["type"], p["value"])
+                         for p in pred if id(p) not in mp]
+            wrong += [(doc.name, doc.dct, g["text"], p["text"], g["value"], p["value"])
+                      for g, p in pairs if g["value"] != p["value"]]
+        for title, rows in (("MISSED", missed), ("SPURIOUS", spurious), ("WRONG VALUE", wrong)):
+            print(f"\n{title} ({len(rows)})")
+            for r in rows[: args.errors]:
+                print("  ", r)
+
+
+if __name__ == "__main__":
+    main()

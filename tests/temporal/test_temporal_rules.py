@@ -1,0 +1,159 @@
+"""Each kind of expression the issue names, normalised the way TempEval-3/TimeBank annotate them."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.temporal import find_timexes, normalise
+
+THU = "2017-09-28"  # a Thursday (csmonitor-ap.txt)
+FRI = "2016-07-01"  # a Friday (telegraph.txt)
+
+
+def one(text: str, dct: str | None = THU):
+    found = find_timexes(text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "span", "typ", "value", "gran", "mod"), [
+    ("Putin visited Turkey on Thursday for talks.", "Thursday", "DATE", "2017-09-28", "day", None),
+    ("The referendum was held Monday.", "Monday", "DATE", "2017-09-25", "day", None),
+    ("They met in Ankara on Sept. 28.", "Sept. 28", "DATE", "2017-09-28", "day", None),
+    ("It was signed on 28 September 2017.", "28 September 2017", "DATE", "2017-09-28", "day",
+     None),
+    ("It opened on Thursday, Sept. 28, 2017.", "Thursday, Sept. 28, 2017", "DATE", "2017-09-28",
+     "day", None),
+    ("Ties were shattered in November last year.", "November last year", "DATE", "2016-11",
+     "month", None),
+    ("A warplane was shot down in November 2015.", "November 2015", "DATE", "2015-11", "month",
+     None),
+    ("Erdogan announced earlier this month that", "earlier this month", "DATE", "2017-09",
+     "month", "START"),
+    ("since the start of the war six years ago.", "six years ago", "DATE", "2011", "year", None),
+    ("Turkey bought the system in 2019.", "2019", "DATE", "2019", "year", None),
+    ("Officials met last week.", "last week", "DATE", "2017-W38", "week", None),
+    ("It began in the 1990s.", "the 1990s", "DATE", "199", "decade", None),
+    ("It began in the early 1990s.", "the early 1990s", "DATE", "199", "decade", "START"),
+    ("It will resume next month.", "next month", "DATE", "2017-10", "month", None),
+    ("He arrived yesterday.", "yesterday", "DATE", "2017-09-27", "day", None),
+    ("He speaks today.", "today", "DATE", "2017-09-28", "day", None),
+    ("They are now allies.", "now", "DATE", "PRESENT_REF", None, None),
+    ("Relations have recently improved.", "recently", "DATE", "PAST_REF", None, None),
+    ("Trade grew this year.", "this year", "DATE", "2017", "year", None),
+    ("Trade fell in the third quarter.", "the third quarter", "DATE", "2017-Q3", "quarter", None),
+    ("It happened in the summer of 2016.", "the summer of 2016", "DATE", "2016-SU", "season",
+     None),
+    ("the 20th century", "the 20th century", "DATE", "19", "century", None),
+    ("at 10:30 a.m. Friday", "10:30 a.m. Friday", "TIME", "2017-09-22T10:30", "time", None),
+    ("They spoke this morning.", "this morning", "TIME", "2017-09-28TMO", "time", None),
+    ("the crisis of the past three years", "the past three years", "DURATION", "P3Y", "year",
+     None),
+    ("It lasted a month.", "a month", "DURATION", "P1M", "month", None),
+    ("a nine-month diplomatic crisis", "nine-month", "DURATION", "P9M", "month", None),
+    ("It took about two hours.", "about two hours", "DURATION", "PT2H", "time", "APPROX"),
+    ("talks of more than six months", "more than six months", "DURATION", "P6M", "month",
+     "MORE_THAN"),
+    ("He waited 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", "year", None),
+    ("for the next few weeks", "the next few weeks", "DURATION", "PXW", "week", None),
+    ("The summit is held every year.", "every year", "SET", "P1Y", "year", None),
+    ("The report is published weekly.", "weekly", "SET", "P1W", None, None),
+    ("Dividends are paid quarterly.", "quarterly", "SET", "P3M", None, None),
+    ("They meet twice a month.", "twice a month", "SET", "P1M", "month", None),
+    ("He visits on Mondays.", "Mondays", "SET", "XXXX-WXX-1", "day", None),
+])
+def test_temporal_rules_issue_expressions(sentence, span, typ, value, gran, mod) -> None:
+    t = one(sentence)
+    assert (t.text, t.type, t.value, t.granularity, t.mod) == (span, typ, value, gran, mod)
+    assert sentence[t.start:t.end] == span
+
+
+def test_temporal_rules_prepositions_stay_outside_the_span() -> None:
+    assert one("They met on Thursday.").text == "Thursday"
+    assert one("It happened in 2015.").text == "2015"
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Putin met Erdogan on Tuesday.", "2017-09-26"),  # past: the Tuesday before
+    ("Putin will meet Erdogan on Tuesday.", "2017-10-03"),  # future: the next one
+    ("The ministers are scheduled to meet on Saturday.", "2017-09-30"),
+    ("He said on Tuesday that Turkey would buy the S-400.", "2017-09-26"),  # "would" is reported
+    ("Putin visited Turkey on Thursday.", "2017-09-28"),  # the DCT's own weekday: that day
+    ("Putin will visit Turkey on Thursday.", "2017-09-28"),
+    ("last Thursday", "2017-09-21"),
+    ("next Thursday", "2017-10-05"),
+])
+def test_temporal_rules_weekday_follows_news_tense(sentence: str, value: str) -> None:
+    t = next(t for t in find_timexes(sentence, THU) if t.granularity == "day")
+    assert t.value == value
+
+
+@pytest.mark.parametrize(("sentence", "dct", "value"), [
+    ("The ceasefire was brokered in December.", "2017-03-10", "2016-12"),
+    ("The office opened in February.", FRI, "2016-02"),
+    ("Elections are due in November.", "2017-09-28", "2017-11"),
+    ("The deal was signed on Dec. 29.", "2017-03-10", "2016-12-29"),
+    ("The vote is on Oct. 15.", THU, "2017-10-15"),
+])
+def test_temporal_rules_yearless_dates_take_the_nearest_year(sentence, dct, value) -> None:
+    assert one(sentence, dct).value == value
+
+
+def test_temporal_rules_weekday_with_date_picks_the_fitting_year() -> None:
+    # 28 September fell on a Thursday in 2017 and a Wednesday in 2016.
+    assert one("on Thursday, Sept. 28", "2018-03-01").value == "2017-09-28"
+
+
+def test_temporal_rules_no_dct_gives_placeholders_for_relative_only() -> None:
+    rel = one("Putin visited Turkey on Thursday.", None)
+    assert (rel.value, rel.anchored) == ("XXXX-XX-XX", False)
+    yearless = one("They met on Sept. 28.", None)
+    assert (yearless.value, yearless.anchored) == ("XXXX-09-28", False)
+    for text, value in (("Sept. 28, 2017", "2017-09-28"), ("in 2015", "2015"),
+                        ("November 2015", "2015-11"), ("the 1990s", "199"), ("a month", "P1M")):
+        t = one(text, None)
+        assert (t.value, t.anchored) == (value, True)
+
+
+def test_temporal_rules_quarter_then_year_earlier_keeps_the_quarter() -> None:
+    text = "Profit rose 5% in the third quarter from a year earlier."
+    got = [(t.text, t.value) for t in find_timexes(text, "1989-10-26")]
+    assert got == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+def test_temporal_rules_anaphora_follow_the_last_date() -> None:
+    text = "The plane was downed on Nov. 24, 2015. The next day Russia imposed sanctions."
+    got = [(t.text, t.value) for t in find_timexes(text, THU)]
+    assert got == [("Nov. 24, 2015", "2015-11-24"), ("The next day", "2015-11-25")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Oil prices may fall further.",  # verb, not the season
+    "the fall of Aleppo",
+    "a 37-year-old man",  # an age
+    "Shares paid a quarterly dividend.",  # adjective
+    "May I ask a question?",
+    "Jan Kowalski said",  # a name
+    "About 2000 people marched.",  # a count, not a year
+    "It rose 1999 percent.",
+])
+def test_temporal_rules_non_expressions_are_left_alone(sentence: str) -> None:
+    assert find_timexes(sentence, THU) == []
+
+
+def test_temporal_rules_normalise_one_expression() -> None:
+    assert normalise("on Thursday", THU) == ("DATE", "2017-09-28", "day", None)
+    assert normalise("Tuesday", THU, tense="future") == ("DATE", "2017-10-03", "day", None)
+    assert normalise("Tuesday", THU, tense="past") == ("DATE", "2017-09-26", "day", None)
+    assert normalise("in November last year", "2016-07-01") == ("DATE", "2015-11", "month", None)
+    assert normalise("six years ago", None) == ("DATE", "XXXX", "year", None)
+    assert normalise("the past three years", None) == ("DURATION", "P3Y", "year", None)
+    assert normalise("nothing temporal here", THU) is None
+    assert normalise("", THU) is None
+
+
+def test_temporal_rules_bad_dct_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        find_timexes("on Thursday", "2017-02-30")
+    with pytest.raises(ValueError):
+        normalise("on Thursday", "yesterday")
