@@ -52,11 +52,11 @@ class AnalysisMixin:
                           ((pk, m.start, m.end, m.text, m.label, m.entity_id) for m in a.mentions))
             c.executemany(
                 'INSERT INTO quotes (pk, start, "end", text, kind, speaker, speaker_entity_id,'
-                " speaker_start, speaker_end, cue, sentence_start, sentence_end)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " speaker_start, speaker_end, cue, sentence_start, sentence_end, attribution)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ((pk, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_entity_id,
-                  q.speaker_start, q.speaker_end, q.cue, q.sentence_start, q.sentence_end)
-                 for q in a.quotes))
+                  q.speaker_start, q.speaker_end, q.cue, q.sentence_start, q.sentence_end,
+                  q.attribution) for q in a.quotes))
             c.executemany(
                 'INSERT OR IGNORE INTO timexes (pk, start, "end", text, type, value, granularity,'
                 " anchored, mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -151,11 +151,13 @@ class AnalysisMixin:
                 for r in rows]
 
     def quotes(self, *, article_id: str | None = None, speaker_entity_id: str | None = None,
-               limit: int | None = None) -> list[Quote]:
+               limit: int | None = None, fragments: bool = True) -> list[Quote]:
         sql = ('SELECT a.id, q.start, q."end", q.text, q.kind, q.speaker, q.speaker_entity_id,'
-               " q.speaker_start, q.speaker_end, q.cue, q.sentence_start, q.sentence_end"
-               " FROM quotes q JOIN articles a ON a.pk = q.pk WHERE 1 = 1")
+               " q.speaker_start, q.speaker_end, q.cue, q.sentence_start, q.sentence_end,"
+               " q.attribution FROM quotes q JOIN articles a ON a.pk = q.pk WHERE 1 = 1")
         params: list[Any] = []
+        if not fragments:
+            sql += " AND q.kind != 'fragment'"
         if article_id is not None:
             sql += " AND a.id = ?"
             params.append(article_id)

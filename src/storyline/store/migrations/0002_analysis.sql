@@ -50,7 +50,8 @@ CREATE TABLE quotes (
     speaker_end INTEGER,
     cue TEXT,
     sentence_start INTEGER NOT NULL,
-    sentence_end INTEGER NOT NULL
+    sentence_end INTEGER NOT NULL,
+    attribution TEXT  -- how the speaker was found: name, pronoun, title, org, anonymous, continuation
 );
 CREATE INDEX quotes_pk ON quotes (pk);
 CREATE INDEX quotes_speaker ON quotes (speaker_entity_id);
