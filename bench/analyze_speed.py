@@ -70,7 +70,7 @@ def main() -> int:
     t0 = time.perf_counter()
     counts = {"mentions": 0, "quotes": 0, "timexes": 0, "events": 0}
     for k in range(0, len(articles), args.batch):
-        analyses, _ = analyse_batch(articles[k:k + args.batch], tagger, today=date(2026, 1, 1))
+        analyses, _, _ = analyse_batch(articles[k:k + args.batch], tagger, today=date(2026, 1, 1))
         for a in analyses:
             counts["mentions"] += len(a.mentions)
             counts["quotes"] += len(a.quotes)

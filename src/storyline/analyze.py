@@ -12,6 +12,7 @@ articles of the run before relative time expressions are normalised against them
 from __future__ import annotations
 
 import time
+from collections import Counter
 from datetime import date
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,15 @@ class AnalyzeReport:
     dated: dict[str, int] = field(default_factory=dict)  # DCT source -> articles
     seconds: float = 0.0
 
+    def add(self, a: ArticleAnalysis) -> None:
+        self.articles += 1
+        self.sentences += len(a.sentences)
+        self.mentions += len(a.mentions)
+        self.quotes += len(a.quotes)
+        self.timexes += len(a.timexes)
+        self.events += len(a.events)
+        self.dated[a.dct.source] = self.dated.get(a.dct.source, 0) + 1
+
     def to_dict(self) -> dict[str, object]:
         return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
 
@@ -79,18 +89,51 @@ def day_of(dct: DctEstimate) -> str | None:
     return dct.anchor
 
 
+SEED_PREFIX = "@entity:"
+
+
+# A stored entity votes on its type and name with the weight of its mentions, up to this many, so
+# that one new article's label noise ("Ankara" tagged PERSON) cannot flip an established entity.
+SEED_WEIGHT_CAP = 25
+
+
+def entity_seeds(entities: Sequence[Entity]) -> list[Mention]:
+    """Known entities as mentions, so that a new batch is canonicalised together with everything
+    stored before. Each entity sits in a pseudo-article of its own (its names resolve to each other,
+    not to a namesake); its canonical name is repeated to carry the weight of its mentions."""
+    seeds = []
+    for e in entities:
+        names = [e.name] * max(1, min(e.n_mentions, SEED_WEIGHT_CAP)) + \
+            [a for a in dict.fromkeys(e.aliases) if a != e.name]
+        seeds += [Mention(SEED_PREFIX + e.id, 0, 0, n, e.type, e.id) for n in names if n.strip()]
+    return seeds
+
+
+def renamed_entities(seeds: Sequence[Mention], linked: Sequence[Mention]) -> dict[str, str]:
+    """Stored entity id -> the id its names now belong to, where they differ."""
+    renames: dict[str, Counter[str]] = {}
+    for before, after in zip(seeds, linked):
+        if after.entity_id and after.entity_id != before.entity_id:
+            renames.setdefault(str(before.entity_id), Counter())[after.entity_id] += 1
+    return {old: c.most_common(1)[0][0] for old, c in renames.items()}
+
+
 def analyse_batch(articles: Sequence[Article], tagger: EntityTagger, *,
-                  aliases: AliasTable | None = None, known: Sequence[Mention] = (),
-                  today: date | None = None) -> tuple[list[ArticleAnalysis], list[Entity]]:
+                  aliases: AliasTable | None = None, known: Sequence[Entity] = (),
+                  today: date | None = None
+                  ) -> tuple[list[ArticleAnalysis], list[Entity], dict[str, str]]:
     """Analyse articles that belong together (a run, or a story).
 
-    ``known`` are mentions already stored for other articles: they take part in canonicalisation
-    so that entity ids stay the same across runs, but only the batch's analyses are returned.
+    ``known`` are entities already stored: they take part in canonicalisation so that entity ids
+    stay stable across runs. Returns the analyses, every entity (known ones included), and the
+    known entity ids that were merged into or renamed to another.
     """
     sentences: dict[str, list[Sentence]] = {a.id: split_sentences(a.id, a.clean_text)
                                             for a in articles}
     raw_mentions = [m for ms in tagger.mentions((a.id, a.clean_text) for a in articles) for m in ms]
-    linked, entities = canonicalise([*known, *raw_mentions], aliases=aliases)
+    seeds = entity_seeds(known)
+    linked, entities = canonicalise([*seeds, *raw_mentions], aliases=aliases)
+    renames = renamed_entities(seeds, linked[:len(seeds)])
     by_article: dict[str, list[Mention]] = {a.id: [] for a in articles}
     for m in linked:
         if m.article_id in by_article:
@@ -121,7 +164,7 @@ def analyse_batch(articles: Sequence[Article], tagger: EntityTagger, *,
             dct=dct,
             events=event_candidates(a.id, sentences[a.id], timexes, mentions),
         ))
-    return out, entities
+    return out, entities, renames
 
 
 ProgressFn = Callable[[int], None]
@@ -152,27 +195,21 @@ class Analyzer:
         t0 = time.perf_counter()
         report = AnalyzeReport()
         ids = list(article_ids) if article_ids is not None else self.pending(redo=redo)
-        if not ids:
-            return report
-        wanted = set(ids)
-        articles = [a for a in (self.store.get_article(i) for i in ids) if a is not None]
-        known = [m for m in self.store.all_mentions() if m.article_id not in wanted]
         aliases = AliasTable.load(self.settings.alias_files) if self.settings.alias_files else None
-        analyses, entities = analyse_batch(articles, self.tagger, aliases=aliases, known=known,
-                                           today=date.today())
-        with self.store.transaction():
-            self.store.save_entities(entities)
-            for a in analyses:
-                self.store.save_analysis(a, ANALYSIS_VERSION)
-                report.articles += 1
-                report.sentences += len(a.sentences)
-                report.mentions += len(a.mentions)
-                report.quotes += len(a.quotes)
-                report.timexes += len(a.timexes)
-                report.events += len(a.events)
-                report.dated[a.dct.source] = report.dated.get(a.dct.source, 0) + 1
-                self.progress(1)
-            self.store.prune_entities()
+        size = max(1, self.settings.analysis_batch_size)
+        for k in range(0, len(ids), size):
+            articles = [a for a in (self.store.get_article(i) for i in ids[k:k + size]) if a]
+            analyses, entities, renames = analyse_batch(
+                articles, self.tagger, aliases=aliases, known=self.store.entities(),
+                today=date.today())
+            with self.store.transaction():
+                self.store.rename_entities(renames)
+                self.store.save_entities(entities)
+                for a in analyses:
+                    self.store.save_analysis(a, ANALYSIS_VERSION)
+                    report.add(a)
+                    self.progress(1)
+                self.store.prune_entities()
         report.entities = len(self.store.entities())
         report.seconds = time.perf_counter() - t0
         return report

@@ -91,6 +91,19 @@ class AnalysisMixin:
                 'UPDATE mentions SET entity_id = ? WHERE pk = ? AND start = ? AND "end" = ?',
                 ((m.entity_id, pk, m.start, m.end) for m in mentions))
 
+    def rename_entities(self, renames: dict[str, str]) -> None:
+        """Point everything that named entity ``old`` at ``new`` (entities merged or renamed)."""
+        if not renames:
+            return
+        with self.transaction():
+            for old, new in sorted(renames.items()):
+                self._conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (new, old))
+                self._conn.execute("UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?",
+                                   (new, old))
+                self._conn.execute("UPDATE event_candidates SET entity_ids = replace(entity_ids, ?, ?)"
+                                   " WHERE entity_ids LIKE ?",
+                                   (json.dumps(old), json.dumps(new), f"%{json.dumps(old)}%"))
+
     def prune_entities(self) -> None:
         """Drop entities no mention points at, and recount the rest."""
         with self.transaction():
