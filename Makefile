@@ -22,18 +22,25 @@ demo: $(STAMP)
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
 	$(BIN)/storyline --db $(DEMO)/storyline.db ingest examples/
 	$(BIN)/storyline --db $(DEMO)/storyline.db articles
+	$(BIN)/storyline --db $(DEMO)/storyline.db entities --limit 15
 	$(BIN)/storyline --db $(DEMO)/storyline.db --json articles > $(DEMO)/articles.json
+	$(BIN)/storyline --db $(DEMO)/storyline.db --json entities --limit 1000 > $(DEMO)/entities.json
+	$(BIN)/storyline --db $(DEMO)/storyline.db --json quotes > $(DEMO)/quotes.json
 	@echo
 	@echo "Store:    $(DEMO)/storyline.db"
-	@echo "Articles: $(DEMO)/articles.json"
+	@echo "Articles: $(DEMO)/articles.json  Entities: $(DEMO)/entities.json  Quotes: $(DEMO)/quotes.json"
 	@echo "Look at one: $(BIN)/storyline --db $(DEMO)/storyline.db show <id>"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+EVAL ?= ../shared/eval
 bench: $(STAMP)
-	$(BIN)/python bench/ingest.py --n 10000
-	$(BIN)/python bench/extract.py --data ../shared/eval/article_extraction_benchmark_scrapinghub
+	$(BIN)/python bench/ingest.py --n 10000 --data $(EVAL)/duc2004_task2
+	$(BIN)/python bench/extract.py --data $(EVAL)/article_extraction_benchmark_scrapinghub
+	$(BIN)/python bench/timex.py --data $(EVAL)/tempeval3_timebank
+	$(BIN)/python bench/ner.py --data $(EVAL)/conll2003_en
+	$(BIN)/python bench/analyze_speed.py --data $(EVAL)/duc2004_task2 --n 250
 
 clean:
 	rm -rf $(DEMO) .pytest_cache .hypothesis
