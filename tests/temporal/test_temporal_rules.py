@@ -157,3 +157,67 @@ def test_temporal_rules_bad_dct_is_rejected() -> None:
         find_timexes("on Thursday", "2017-02-30")
     with pytest.raises(ValueError):
         normalise("on Thursday", "yesterday")
+
+
+# --- TimeBank span and anchoring conventions (helper V) ---------------------------------------
+
+NOV = "1989-11-02"  # a Thursday in the fourth quarter
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    # "over the ..." and "within" are prepositions: outside the expression.
+    ("Prices climbed over the past four months.", "the past four months", "P4M"),
+    ("The plant should reopen within two weeks.", "two weeks", "P2W"),
+    ("The talks dragged on for over a week.", "over a week", "P1W"),
+    # A possessive "'s" is not part of a weekday.
+    ("Analysts cheered Friday's rally.", "Friday", "1989-10-27"),
+    # "the" stays out of a hyphenated number-unit adjective.
+    ("Lenders granted the 60-day extension.", "60-day", "P60D"),
+    ("Lenders granted the two days they asked for.", "the two days", "P2D"),
+    ("A minute and a half later the alarm rang.", "A minute and a half", "PT1M30S"),
+])
+def test_temporal_rules_timebank_spans(sentence: str, span: str, value: str) -> None:
+    t = one(sentence, NOV)
+    assert (t.text, t.value) == (span, value)
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    # The previous calendar unit, as TimeBank annotates "the past year".
+    ("Membership doubled over the past year.", "the past year", "1988"),
+    ("Wages stagnated in the last decade.", "the last decade", "197"),
+    # "last May" needs no preposition to be a month.
+    ("The pact they signed last May still holds.", "last May", "1989-05"),
+    # A period that "ended" on a day lies before the DCT, however near the day is.
+    ("Sales fell in the year ended March 31.", "March 31", "1989-03-31"),
+    ("Margins shrank in the period ended Jan. 31.", "Jan. 31", "1989-01-31"),
+    ("Hiring has slowed since December.", "December", "1988-12"),
+    # "the fiscal year ended ..." is a span of a year.
+    ("Revenue rose 8% in the fiscal year ended June 30.", "the fiscal year", "P1Y"),
+    # "the year-ago third quarter" is that quarter a year before.
+    ("Profit fell from the year-ago third quarter.", "the year-ago third quarter", "1988-Q3"),
+])
+def test_temporal_rules_timebank_values(sentence: str, span: str, value: str) -> None:
+    t = next(t for t in find_timexes(sentence, NOV) if t.text == span)
+    assert t.value == value
+
+
+def test_temporal_rules_year_earlier_adjective_is_not_a_duration() -> None:
+    found = find_timexes("The third quarter compared with a year-earlier loss.", NOV)
+    assert [(t.text, t.value) for t in found] == [("The third quarter", "1989-Q3"),
+                                                  ("year-earlier", "1988-Q3")]
+
+
+def test_temporal_rules_current_and_latest_quarter() -> None:
+    text = ("The fourth quarter looks weak. In the latest quarter, sales rose; the current quarter "
+            "began well. Results for that quarter were restated.")
+    got = {t.text: t.value for t in find_timexes(text, NOV)}
+    assert got["The fourth quarter"] == "1989-Q4"
+    assert got["the latest quarter"] == "1989-Q3"  # ended: not the quarter under way
+    assert got["the current quarter"] == "1989-Q4"
+    assert got["that quarter"] == "1989-Q4"  # the last quarter named
+
+
+def test_temporal_rules_following_month_counts_from_the_month_named() -> None:
+    text = "The merger was agreed in June. The following month, regulators objected."
+    got = {t.text: t.value for t in find_timexes(text, NOV)}
+    assert got["The following month"] == "1989-07"

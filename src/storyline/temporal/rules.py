@@ -166,6 +166,13 @@ def _pick_year(ctx: Context, m: re.Match[str], month: int, day: int | None,
     assert ctx.dct is not None
     dct = ctx.dct
     future = ctx.tense(m) == "future"
+    past = _PAST_CUE.search(ctx.text, max(0, m.start() - 8), m.start()) is not None
+    if past:  # "the year ended March 31", "since February": never ahead of the DCT
+        if day is None:
+            return dct.year if month <= dct.month else dct.year - 1
+        ok = [y for y in (dct.year - 1, dct.year) if cal.valid_day(y, month, day)
+              and date(y, month, day) <= dct]
+        return ok[-1] if ok else dct.year - 1
     if day is None:
         if future:
             return dct.year if month >= dct.month else dct.year + 1
@@ -192,6 +199,9 @@ def _pick_year(ctx: Context, m: re.Match[str], month: int, day: int | None,
         return ahead[0]
     past = [y for y in cands if date(y, month, day) <= dct]
     return past[-1] if past else cands[0]
+
+
+_PAST_CUE = re.compile(r"\b(?:ended|since)\s+$", re.IGNORECASE)
 
 
 def h_month_day(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -322,7 +332,7 @@ def _rel_year(ctx: Context, word: str | None) -> int | None:
         return None
     if w in ("this year", "the year", "this year's", "the current year"):
         return ctx.dct.year
-    if w.startswith(("last", "the previous", "a year")):
+    if w.startswith(("last", "the previous", "a year", "year-", "prior-year")):
         return ctx.dct.year - 1
     if w.startswith("next"):
         return ctx.dct.year + 1
@@ -457,10 +467,12 @@ def h_this_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         delta = -1
     elif head in ("next", "coming"):
         delta = 1
-    if det.startswith("the ") and head in ("past", "last", "next", "coming") and unit in (
+    if det.startswith("the ") and head in ("next", "coming") and unit in (
         "week", "month", "year", "decade", "century", "quarter"
     ):
         return _duration(1, unit, mod)
+    # "the past year", "the last decade": TimeBank reads them as the previous calendar unit
+    # (a DATE), like "last year", not as a twelve-month span.
     if unit in PART_OF_DAY:
         if ctx.dct is None:
             return _unanchored("time", mod, "TIME")
@@ -534,9 +546,9 @@ _DUR_MOD = {
     "within": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
 }
 DUR_MOD_RE = (
-    r"(?:(?P<dm>about|around|roughly|approximately|nearly|almost|more\s+than|just\s+over|over"
-    r"|at\s+least|less\s+than|fewer\s+than|just\s+under|under|up\s+to|no\s+more\s+than|within"
-    r"|at\s+most)\s+)"
+    r"(?:(?P<dm>about|around|roughly|approximately|nearly|almost|more\s+than|just\s+over"
+    r"|over(?!\s+the\b)|at\s+least|less\s+than|fewer\s+than|just\s+under|under|up\s+to"
+    r"|no\s+more\s+than|at\s+most)\s+)"
 )
 
 
@@ -558,10 +570,15 @@ def h_duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None  # "three-quarters": a fraction
     if _AGE.match(ctx.text, m.end()) or m.groupdict().get("adj") == "-old":
         return None  # "a 37-year-old man", "55 years old": an age, which TimeBank leaves out
+    if _RELATIVE_ADJ.match(ctx.text, m.end()):
+        return None  # "a year-earlier loss": the "year-earlier" rule reads it
+    if m["half"] and n is not None:
+        n += 0.5  # "a year and a half"
     return _duration(n, unit, _dm(m))
 
 
 _AGE = re.compile(r"(?:-|\s+)old\b", re.IGNORECASE)
+_RELATIVE_ADJ = re.compile(r"-(?:earlier|ago|end)\b", re.IGNORECASE)
 
 
 def h_ago(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -762,6 +779,9 @@ def h_anaphor(m: re.Match[str], ctx: Context) -> Norm | None:
         delta = 1
     elif any(w in phrase for w in ("previous", "before", "prior")):
         delta = -1
+    if unit == "month" and ctx.last_month is not None:
+        y, mo = cal.shift_month(*ctx.last_month, delta)
+        return Norm("DATE", cal.month_value(y, mo), "month", mod)
     if unit in ("day", "morning", "night", "afternoon", "evening"):
         base = ctx.last_day or ctx.dct
         if base is None:
@@ -775,6 +795,9 @@ def h_anaphor(m: re.Match[str], ctx: Context) -> Norm | None:
         return _unanchored("year", mod)
     if unit == "year":
         return Norm("DATE", f"{year + delta:04d}", "year", mod)
+    if unit == "quarter" and ctx.last_quarter is not None:
+        y, q = cal.shift_quarter(*ctx.last_quarter, delta)
+        return Norm("DATE", f"{y:04d}-Q{q}", "quarter", mod)
     base = ctx.last_day or ctx.dct
     if base is None:
         return _unanchored(unit, mod)
@@ -787,12 +810,15 @@ def h_fiscal_period(m: re.Match[str], ctx: Context) -> Norm | None:
     back = any(w in phrase for w in ("year-ago", "year-earlier", "year ago", "last year",
                                      "year earlier", "prior-year", "prior year"))
     q = ctx.last_quarter
-    if q is None:
-        if ctx.dct is None:
-            return _unanchored("quarter")
-        q = cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -1)
+    if ctx.dct is not None:
+        now = (ctx.dct.year, cal.quarter_of(ctx.dct))
+        done = cal.shift_quarter(now[0], now[1], -1)
         if "current" in phrase or "this" in phrase:
-            q = (ctx.dct.year, cal.quarter_of(ctx.dct))
+            q = now  # "the current quarter" is the DCT's, whatever was reported before
+        elif q is None or (("latest" in phrase or "recent" in phrase) and q > done):
+            q = done  # "the latest quarter" has ended: not the quarter under way
+    elif q is None:
+        return _unanchored("quarter")
     y, n = q
     if m.groupdict().get("fy"):
         y = int(m["fy"])
@@ -823,12 +849,15 @@ def h_the_year(m: re.Match[str], ctx: Context) -> Norm | None:
     """ "the full year", "the current fiscal year", "year-end": the DCT's year; "for the year" is
     a length of time."""
     phrase = m["t"].lower()
-    if m.groupdict().get("dur"):
-        return Norm("DURATION", "P1Y", "year")
+    if m.groupdict().get("dur") or (phrase.endswith("year") and _ENDED.match(ctx.text, m.end())):
+        return Norm("DURATION", "P1Y", "year")  # "the fiscal year ended June 30": a span
     mod = "END" if "end" in phrase else _pm(m)
     if ctx.dct is None:
         return _unanchored("year", mod)
     return Norm("DATE", f"{ctx.dct.year:04d}", "year", mod)
+
+
+_ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
 
 
 def h_in_the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -866,6 +895,10 @@ YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
 DAYNUM_RE = r"(?:[12]\d|3[01]|0?[1-9])"
 ORD_SUFFIX = r"(?:st|nd|rd|th)?"
 PART_RE = r"(?:morning|afternoon|evening|night)"
+# "the" is left out before a hyphenated number-unit used as an adjective ("the 30-day period",
+# "the two-week trip"), as TimeBank does; it stays in "the two weeks", "the past 30 days".
+_NOT_ADJ_UNIT = (r"(?![\w.]+[\s-](?:second|minute|hour|day|week|month|quarter|year|decade)\b"
+                 r"(?!s\b|-(?:earlier|ago|end)\b))")
 
 
 def _c(p: str) -> re.Pattern[str]:
@@ -878,6 +911,7 @@ _UNIT_KEYS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "
 KEYS: dict[str, tuple[str, ...]] = {
     "month_day": _MONTH_KEYS, "day_month": _MONTH_KEYS, "month_year": _MONTH_KEYS,
     "month_rel_year": _MONTH_KEYS, "month": _MONTH_KEYS, "month_may": ("may", "march"),
+    "month_may_rel": ("may", "march"),
     "iso": ("#digit",), "slash": ("#digit",), "year": ("#digit",),
     "decade": ("#digit", "ties"), "century": ("century",), "quarter": ("quarter",),
     "q_short": ("#digit",), "half": ("half",),
@@ -928,6 +962,10 @@ def build_rules() -> list[Rule]:
         rf"\b(?:in|since|until|till|by|during|of|from|to|through|before|after|early|late|mid"
         rf"|last|next|this)[\s-]+(?P<t>{PREMOD_RE}?(?:(?P<rel>last|next|this)\s+)?"
         rf"(?P<mon>(?-i:May|March)))\b(?!\s*\d)", h_month, 1)
+    # "last May", "this past March": the relative word licenses the verb-like names on its own.
+    add("month_may_rel",
+        _B + rf"(?P<t>{PREMOD_RE}?(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+"
+        rf"(?P<mon>(?-i:May|March)))\b(?!\s*\d)", h_month, 1)
     add("iso",
         _B + r"(?P<t>(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?)"
         + r"(?![\w-])", h_iso, 4)
@@ -946,8 +984,9 @@ def build_rules() -> list[Rule]:
         r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first)"
         r"[\s-]+century)" + _E, h_century, 2)
     add("quarter",
-        _B + rf"(?P<t>{PREMOD_RE}?(?:the\s+)?(?:(?P<y1>{YEAR_RE}|this\s+year's|last\s+year's"
-        r"|next\s+year's|the\s+year's)\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<q>first|second|third|fourth"
+        _B + rf"(?P<t>{PREMOD_RE}?(?:the\s+(?!(?:fiscal[\s-]+)?\w+-quarter))?(?:(?P<y1>{YEAR_RE}"
+        r"|this\s+year's|last\s+year's|next\s+year's|the\s+year's|year-ago|year-earlier"
+        r"|prior-year)\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<q>first|second|third|fourth"
         r"|1st|2nd|3rd|4th|final)[\s-]+(?:fiscal[\s-]+)?quarter"
         rf"(?:\s+of\s+(?P<y2>{YEAR_RE}|this\s+year|last\s+year|next\s+year|the\s+year))?)" + _E,
         h_quarter, 2)
@@ -965,7 +1004,8 @@ def build_rules() -> list[Rule]:
         rf"{PART_RE}))?)" + _E, h_deictic_day, 2)
     add("weekday",
         _B + rf"(?P<t>{PREMOD_RE}?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming"
-        rf"|past|previous|the\s+previous|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})(?:'s)?(?:\s+(?P<part>{PART_RE}))?)" + _E,
+        rf"|past|previous|the\s+previous|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})(?:\s+(?P<part>{PART_RE}))?)"
+        r"(?:'s)?" + _E,
         h_weekday, 1)
     add("this_unit",
         _B + rf"(?P<t>{PREMOD_RE}?(?P<det>this\s+past|this\s+coming|the\s+past|the\s+last"
@@ -977,10 +1017,12 @@ def build_rules() -> list[Rule]:
         r"(?P<dir>ago|earlier|from\s+now|hence|back))" + _E,
         h_ago, 3)
     add("duration",
-        _B + rf"(?P<t>{DUR_MOD_RE}?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|latest"
-        r"|final|following|remaining|preceding|initial|same|entire|whole|full)\s+)?"
+        _B + rf"(?P<t>{DUR_MOD_RE}?(?:the\s+{_NOT_ADJ_UNIT})?(?:(?:past|last|next|first|coming"
+        r"|previous|latest|final|following|remaining|preceding|initial|same|entire|whole|full"
+        r"|year-earlier|year-ago|comparable|corresponding)\s+)?"
         rf"(?P<n>{NUM_RE})(?:\s+|-)(?:more\s+|additional\s+|straight\s+|consecutive\s+|full\s+)?"
-        rf"(?P<u>{UNIT_RE})(?P<adj>-(?:long|old))?(?:\s+or\s+so)?)" + _E, h_duration, 1)
+        rf"(?P<u>{UNIT_RE})(?P<half>\s+and\s+a\s+half)?(?P<adj>-(?:long|old))?(?:\s+or\s+so)?)"
+        + _E, h_duration, 1)
     add("weekend", _B + r"(?P<t>the\s+weekend)" + _E, h_weekend, 0)
     add("the_year",
         _B + r"(?P<t>(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end)"
@@ -1044,7 +1086,7 @@ def build_rules() -> list[Rule]:
     add("anaphor",
         _B + rf"(?P<t>{PREMOD_RE}?(?:that|the\s+same|that\s+same|the\s+next|the\s+following"
         r"|the\s+previous|the\s+prior)\s+(?P<u>day|morning|afternoon|evening|night|week|month"
-        r"|year))" + _E, h_anaphor, 1)
+        r"|quarter|year))" + _E, h_anaphor, 1)
     add("fiscal_period",
         _B + r"(?P<t>(?:the\s+)?(?:(?:latest|most\s+recent|recent|current|same|comparable"
         r"|corresponding|year-ago|year-earlier|prior-year|last\s+year's|this\s+year's)\s+)*"
