@@ -333,3 +333,76 @@ def test_temporal_dct_story_of_one_equals_single() -> None:
         "the start of the Syrian civil war six years ago.",
     )
     assert infer_story_dcts([art], today=TODAY)["a"] == infer_dct(art, today=TODAY)
+
+
+def test_temporal_dct_cross_links_index_matches_all_pairs(seeds: list[DctInput]) -> None:
+    # The inverted index over clause words finds exactly the links an all-pairs scan finds.
+    from storyline.temporal import dct
+
+    arts = [dct._prepare(a, None, date.fromisoformat(TODAY)) for a in seeds]
+    idf = dct._Rarity([[a.inp.text, *a.inp.removed_lines] for a in arts])
+    brute = []
+    for i, x in enumerate(arts):
+        for j in range(i + 1, len(arts)):
+            for ra in x.readings:
+                for rb in arts[j].readings:
+                    if ra.kind == "abs" and rb.kind == "abs":
+                        continue
+                    w = dct._similarity(ra, rb, idf)
+                    if w > 0:
+                        brute.append((i, j, id(ra), id(rb), w))
+    kept = dct._cross_links(arts, idf)
+    assert kept
+    found = {(lk.a, lk.b, id(lk.ra), id(lk.rb), lk.w) for lk in kept}
+    assert found <= set(brute)
+    # Every expression's best partner is kept.
+    for ra_id in {b[2] for b in brute}:
+        best = max((b for b in brute if b[2] == ra_id), key=lambda b: b[4])
+        assert any(f[2] == ra_id and f[4] == best[4] for f in found)
+
+
+def test_temporal_dct_single_link_message_equals_matrix() -> None:
+    # The cumulative-sum message of one link equals the product with its full matrix.
+    import numpy as np
+
+    from storyline.temporal import dct
+
+    g = dct._Grid(date(2014, 1, 1), date(2017, 12, 31))
+    mk = dct._Reading
+    base = {"where": "text", "text": "x", "clause": "x", "tense": "past"}
+    ra = mk(article_id="a", kind="weekday", granularity="day", weekday=4, **base)
+    rb = mk(article_id="b", kind="yearless", granularity="day", month=7, day=1, **base)
+    link = dct._Link(0, 1, ra, rb, 0.6)
+    pot = dct._PairPotential([link], g, None, None)
+    p = np.random.default_rng(3).random(len(g))
+    sa, ea = dct._resolve(ra, g)
+    sb, eb = dct._resolve(rb, g)
+    agree = (sa[:, None] <= eb[None, :]) & (sb[None, :] <= ea[:, None])
+    chance = float(agree.mean())
+    assert pot.chance[0] == pytest.approx(chance)
+    factor = np.exp(dct._match_log(0.6, agree, chance))
+    for to_b, expect in ((True, p @ factor), (False, factor @ p)):
+        want = np.log(expect) - np.log(expect).max()
+        assert np.allclose(pot.message(p, to_b).full(), want, atol=1e-9)
+
+
+@pytest.mark.slow
+def test_temporal_dct_story_of_200_scales(seeds: list[DctInput]) -> None:
+    # 200 articles (forty copies of each seed, as wire stories are reprinted: every clause
+    # matches dozens of others) must stay fast and bounded.
+    from storyline.temporal import find_timexes
+
+    txs = {a.article_id: list(find_timexes(a.text, None)) for a in seeds}
+    arts, tmap = [], {}
+    for k in range(40):
+        for a in seeds:
+            aid = f"{a.article_id}-{k}"
+            arts.append(DctInput(aid, a.text, a.removed_lines, title=a.title))
+            tmap[aid] = txs[a.article_id]
+    t0 = time.perf_counter()
+    out = infer_story_dcts(arts, tmap, today=TODAY)
+    assert time.perf_counter() - t0 < 10
+    assert len(out) == 200
+    for k in range(40):
+        est = out[f"nhandan-{k}"]
+        assert consistent(est.value, est.granularity, TRUTH["nhandan"])
