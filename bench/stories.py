@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""Story clustering: Storyline next to a plain baseline, in one run; and incremental speed.
+
+    python bench/stories.py --data ../shared/eval [--out DIR] [--embedder minilm|static]
+    python bench/stories.py --speed 100000 [--data ../shared/eval]
+
+Quality (``--data`` is the folder holding both data sets, or one of them):
+- duc2004_task2: the 250 articles of its 25 topics shuffled into one pile (seeded); story = topic.
+- ecbplus_cybulska_setup: ECB+ train + dev (topics 1-35); each document is rebuilt from the token
+  files (one sentence a line); story = topic + subtopic (doc ids ``N_Mecb`` vs ``N_Mecbplus`` are
+  two different seminal events of the same kind, e.g. two earthquakes).
+Every article goes through Storyline's real stages: prepare_doc/build_article (cleaning), then
+analyse_batch (NER, canonical entities, time, publication dates), then story features and
+``cluster`` with the default Settings, one configuration for every corpus. The analysis output is
+cached under /tmp/storyline-bench-stories (keyed by the texts and ANALYSIS_VERSION).
+
+Baseline: TF-IDF (scikit-learn, sublinear tf, English stop words) + average-link agglomerative
+clustering on cosine distance, its threshold swept on the very data it is scored on (its best
+threshold is reported: an upper bound for the baseline). Metrics: B-cubed precision, recall and F1
+(per article, averaged over articles) and V-measure (scikit-learn). ``--out DIR`` writes
+``DIR/<dataset>.assignments.json``: article id -> gold story and each system's cluster.
+
+Speed (``--speed N``): N stored articles (real texts of the data sets, expanded synthetically:
+each copy gets its own entity ids, dates and a perturbed vector so that they form ~N/5 stories),
+added one by one to a StoryIndex; reports articles/s over the last batch of arrivals and the
+peak RSS of the process. Features are computed beforehand ("once articles are analysed").
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import random
+import resource
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from storyline.analyze import ANALYSIS_VERSION, analyse_batch
+from storyline.config import Settings
+from storyline.prepare import build_article, prepare_doc
+from storyline.records import Article, SourceDoc
+
+CACHE = Path("/tmp/storyline-bench-stories")
+ECB_DIR = "data/interim/cybulska_setup"
+
+
+# --- data ------------------------------------------------------------------------------------
+
+def load_duc(folder: Path) -> list[tuple[str, str, str | None, str]]:
+    """(id, text, title, gold story) for the 250 DUC articles, shuffled with a fixed seed."""
+    rows = []
+    for line in (folder / "duc2004_task2.jsonl").read_text(encoding="utf-8").splitlines():
+        obj = json.loads(line)
+        for d in obj["docs"]:
+            rows.append((f"{obj['topic']}/{d['name']}", d["text"], None, obj["topic"]))
+    random.Random(2004).shuffle(rows)
+    return rows
+
+
+def load_ecb(folder: Path) -> list[tuple[str, str, str | None, str]]:
+    """(id, text, title, gold story) for ECB+ train + dev; the text is rebuilt from the tokens."""
+    no_space_before = {",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "n't", "'re", "'ve",
+                       "'ll", "'d", "'m", "''"}
+    no_space_after = {"(", "[", "{", "$", "``"}
+    docs: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for split in ("Train", "Dev"):
+        for line in (folder / ECB_DIR / f"ECB_{split}_corpus.txt").read_text(
+                encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) < 4:
+                continue
+            docs[cols[0]][int(cols[1])].append(cols[3])
+    rows = []
+    for doc_id in sorted(docs, key=lambda d: (int(d.split("_")[0]), d)):
+        lines = []
+        for sid in sorted(docs[doc_id]):
+            out, prev = [], None
+            for tok in docs[doc_id][sid]:
+                tok = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")"}.get(tok, tok)
+                if prev is not None and tok not in no_space_before and prev not in no_space_after:
+                    out.append(" ")
+                out.append(tok)
+                prev = tok
+            lines.append("".join(out))
+        topic = doc_id.split("_")[0]
+        sub = "ecbplus" if doc_id.endswith("ecbplus") else "ecb"
+        rows.append((doc_id, "\n".join(lines), None, f"{topic}_{sub}"))
+    random.Random(45).shuffle(rows)
+    return rows
+
+
+DATASETS = {"duc2004_task2": load_duc, "ecbplus_cybulska_setup": load_ecb}
+
+
+def find_datasets(data: Path) -> dict[str, Path]:
+    if data.name in DATASETS:
+        return {data.name: data}
+    return {name: data / name for name in DATASETS if (data / name).exists()}
+
+
+def build_articles(rows: list[tuple[str, str, str | None, str]]) -> list[Article]:
+    settings = Settings()
+    out = []
+    for doc_id, text, title, _ in rows:
+        doc = SourceDoc(origin=doc_id, format="jsonl", text=text, title=title, given_id=doc_id)
+        p = prepare_doc(doc, settings)
+        out.append(build_article(doc, p.cleaned, doc_id))
+    return out
+
+
+def analyse_cached(name: str, articles: list[Article]) -> list:
+    key = hashlib.sha256(("\x00".join(a.id + "\x01" + a.clean_text for a in articles)
+                          + ANALYSIS_VERSION).encode()).hexdigest()[:16]
+    path = CACHE / f"{name}-{key}.analysis.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    import storyline.analyze as analyze_module
+    from storyline.nlp.ner import EntityTagger
+
+    find_quotes = analyze_module.find_quotes
+
+    def quotes_or_none(*a, **k):  # quotes are not used by stories; a quote bug must not stop us
+        try:
+            return find_quotes(*a, **k)
+        except Exception as exc:  # noqa: BLE001
+            print(f"  quotes failed on {a[0]}: {exc!r}", file=sys.stderr)
+            return []
+
+    analyze_module.find_quotes = quotes_or_none
+    t0 = time.perf_counter()
+    analyses, _, _ = analyse_batch(articles, EntityTagger(), today=date(2026, 1, 1))
+    print(f"  analysed {len(articles)} articles in {time.perf_counter() - t0:.0f}s "
+          f"(cached in {path})", file=sys.stderr)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(analyses))
+    return analyses
+
+
+# --- metrics ---------------------------------------------------------------------------------
+
+def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
+    n = len(gold)
+    if not n:
+        return 1.0, 1.0, 1.0
+    pair = Counter(zip(gold, pred))
+    g_size, p_size = Counter(gold), Counter(pred)
+    p = sum(pair[(g, c)] / p_size[c] for g, c in zip(gold, pred)) / n
+    r = sum(pair[(g, c)] / g_size[g] for g, c in zip(gold, pred)) / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def labels_of(clusters: list[list[str]], ids: list[str]) -> list[str]:
+    where = {a: f"s{k}" for k, c in enumerate(clusters) for a in c}
+    return [where[i] for i in ids]
+
+
+# --- baseline --------------------------------------------------------------------------------
+
+def baseline(texts: list[str], gold: list[str]) -> tuple[list[str], float, tuple[float, float, float]]:
+    """TF-IDF + average-link agglomerative (cosine) at its best threshold on this very data."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts).toarray()
+    best: tuple[float, list[str], float] | None = None
+    for t in np.arange(0.30, 1.0, 0.01):
+        labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                         distance_threshold=float(t)).fit_predict(x)
+        pred = [str(v) for v in labels]
+        f = bcubed(gold, pred)[2]
+        if best is None or f > best[0]:
+            best = (f, pred, float(t))
+    assert best is not None
+    return best[1], best[2], bcubed(gold, best[1])
+
+
+# --- runs ------------------------------------------------------------------------------------
+
+def features_for(name: str, folder: Path, embedder_kind: str):
+    from storyline.stories import Embedder, story_features_batch
+
+    rows = DATASETS[name](folder)
+    articles = build_articles(rows)
+    analyses = analyse_cached(name, articles)
+    t0 = time.perf_counter()
+    feats = story_features_batch(articles, Embedder.get(embedder_kind), analyses)
+    secs = time.perf_counter() - t0
+    return rows, articles, feats, secs
+
+
+def quality(args: argparse.Namespace) -> int:
+    from sklearn.metrics import v_measure_score
+
+    from storyline.stories import cluster
+
+    settings = Settings()
+    if args.embedder:
+        settings = settings.override(story_embedder=args.embedder)
+    table = []
+    for name, folder in find_datasets(args.data).items():
+        print(f"{name}: loading and analysing ...", file=sys.stderr)
+        rows, articles, feats, feat_s = features_for(name, folder, settings.story_embedder)
+        ids = [r[0] for r in rows]
+        gold = [r[3] for r in rows]
+        t0 = time.perf_counter()
+        clusters = cluster(feats, settings)
+        clu_s = time.perf_counter() - t0
+        ours = labels_of(clusters, ids)
+        base, thr, _ = baseline([a.clean_text for a in articles], gold)
+        for system, pred, note in (("storyline", ours, f"defaults, features {feat_s:.1f}s, "
+                                    f"cluster {clu_s:.2f}s"),
+                                   ("tfidf+agglo (tuned)", base, f"best threshold {thr:.2f}")):
+            p, r, f = bcubed(gold, pred)
+            v = v_measure_score(gold, pred)
+            table.append((name, system, p, r, f, v, len(set(pred)), len(set(gold)), note))
+        if args.out:
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / f"{name}.assignments.json").write_text(json.dumps(
+                {i: {"gold": g, "storyline": o, "baseline": b}
+                 for i, g, o, b in zip(ids, gold, ours, base)}, indent=1), encoding="utf-8")
+    print(f"embedder: {settings.story_embedder}  granularity: {settings.story_granularity}")
+    print(f"{'data set':24} {'system':20} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'V':>6} "
+          f"{'#pred':>5} {'#gold':>5}  note")
+    for name, system, p, r, f, v, npred, ngold, note in table:
+        print(f"{name:24} {system:20} {p:6.3f} {r:6.3f} {f:6.3f} {v:6.3f} {npred:5d} {ngold:5d}"
+              f"  {note}")
+    return 0
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def speed(args: argparse.Namespace) -> int:
+    from storyline.stories import StoryFeatures, StoryIndex
+
+    settings = Settings()
+    rng = np.random.default_rng(7)
+    # Real features when the data is there, else random vectors (same shapes).
+    base: list[StoryFeatures] = []
+    if args.data:
+        for name, folder in find_datasets(args.data).items():
+            base += features_for(name, folder, settings.story_embedder)[2]
+    if not base:
+        raise SystemExit("--speed needs --data (real texts to expand)")
+    n = args.speed
+    per_story = 5
+
+    def synthetic(k: int) -> StoryFeatures:
+        src = base[(k // per_story) % len(base)]
+        story = k // per_story
+        v = src.vector + rng.normal(0, 0.02, src.vector.shape).astype(np.float32)
+        v /= np.linalg.norm(v)
+        ents = {f"{e}#{story}": w for e, w in src.entities.items()}
+        terms = dict(src.terms)
+        terms[f"story{story}"] = 2.0
+        day = date(2000, 1, 1).toordinal() + (story * 3) % 9000 + k % per_story
+        return StoryFeatures(f"syn{k}", v, terms, ents, date.fromordinal(day).isoformat(),
+                             "published")
+
+    order = list(range(n))
+    index = StoryIndex(settings)
+    t0 = time.perf_counter()
+    tail = min(5000, n // 10 or n)
+    for k in order[:n - tail]:
+        index.add(synthetic(k))
+    warm_s = time.perf_counter() - t0
+    batch = [synthetic(k) for k in order[n - tail:]]
+    t1 = time.perf_counter()
+    for f in batch:
+        index.add(f)
+    tail_s = time.perf_counter() - t1
+    print(f"stored articles: {n - tail}, stories: {index.n_stories}")
+    print(f"first {n - tail} added in {warm_s:.1f}s ({(n - tail) / warm_s:.0f} articles/s)")
+    print(f"next {tail} added with {n - tail} stored: {tail_s:.2f}s "
+          f"= {tail / tail_s:.0f} articles/s (goal >= 500)")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--embedder", choices=("minilm", "static"))
+    ap.add_argument("--speed", type=int, help="incremental speed with N stored articles")
+    args = ap.parse_args()
+    return speed(args) if args.speed else quality(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
