@@ -140,7 +140,7 @@ def main() -> int:
     print(f"corpus: {args.n} articles in {n_files} files from a pool of {len(pool)} real articles "
           f"({sum(k == 'wire' for k, _, _ in items)} wire copies, {sum(k == 'exact' for k, _, _ in items)} exact copies)")
 
-    cmd = [sys.executable, "-m", "storyline", "--db", str(db), "ingest", str(corpus), "--json", "--no-progress"]
+    cmd = [sys.executable, "-m", "storyline", "--db", str(db), "ingest", str(corpus), "--json", "--no-progress", "--no-analyze"]
     t0 = time.perf_counter()
     out_path = work / "report.json"
     with out_path.open("w") as out, open(work / "stderr.txt", "w") as err:
