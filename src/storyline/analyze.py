@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from datetime import date
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from storyline.config import Settings
 from storyline.nlp.canonical import AliasTable, canonicalise
@@ -25,9 +25,9 @@ from storyline.nlp.sentences import split_sentences
 from storyline.records import Article, DctEstimate, Entity, Mention, Sentence
 from storyline.store.analysis import ArticleAnalysis
 from storyline.store.sqlite import Store
-from storyline.temporal import find_timexes
 from storyline.temporal.dct import DctInput, infer_dct, infer_story_dcts
 from storyline.temporal.events import event_candidates
+from storyline.temporal.tagger import find_timexes, scan
 
 # Bump when any analysis step changes its output: stored analyses of another version are redone.
 ANALYSIS_VERSION = "1"
@@ -140,7 +140,10 @@ def analyse_batch(articles: Sequence[Article], tagger: EntityTagger, *,
             by_article[m.article_id].append(m)
     entity_index = {e.id: e for e in entities}
 
-    first_pass = {a.id: find_timexes(a.clean_text, given_dct(a), article_id=a.id) for a in articles}
+    # Expressions are found once; the second pass only normalises them against the inferred DCT.
+    scans = {a.id: scan(a.clean_text) for a in articles}
+    first_pass = {a.id: find_timexes(a.clean_text, given_dct(a), article_id=a.id, scan=scans[a.id])
+                  for a in articles}
     inputs = [dct_input(a) for a in articles]
     if len(articles) <= STORY_DATING_MAX:
         dcts = infer_story_dcts(inputs, first_pass, today=today)
@@ -152,7 +155,7 @@ def analyse_batch(articles: Sequence[Article], tagger: EntityTagger, *,
         dct = dcts[a.id]
         anchor = day_of(dct)
         timexes = (first_pass[a.id] if anchor == given_dct(a)
-                   else find_timexes(a.clean_text, anchor, article_id=a.id))
+                   else find_timexes(a.clean_text, anchor, article_id=a.id, scan=scans[a.id]))
         mentions = by_article[a.id]
         out.append(ArticleAnalysis(
             article_id=a.id,

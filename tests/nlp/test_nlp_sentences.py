@@ -131,3 +131,15 @@ def test_sentences_one_megabyte_line_is_fast():
 )
 def test_sentences_offsets_always_valid(text):
     assert_well_formed(text, split_sentences("a", text))
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab. ?!\"”“’é😀東Mr\n")), min_size=1, max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_sentences_offsets_match_blingfire_wrapper(text: str) -> None:
+    import blingfire
+
+    from storyline.nlp.sentences import _sentence_offsets
+
+    block = text.replace("\n", " ")
+    if block.strip():
+        assert _sentence_offsets(block) == blingfire.text_to_sentences_and_offsets(block)[1]

@@ -221,3 +221,15 @@ def test_temporal_rules_following_month_counts_from_the_month_named() -> None:
     text = "The merger was agreed in June. The following month, regulators objected."
     got = {t.text: t.value for t in find_timexes(text, NOV)}
     assert got["The following month"] == "1989-07"
+
+
+def test_tagger_scan_reused_across_dcts_gives_same_expressions() -> None:
+    from storyline.temporal.tagger import scan
+
+    text = ("Putin visited Ankara on Thursday. The next day, Erdogan said talks would resume "
+            "next month; in September 2015 they had broken off, three years ago.")
+    found = scan(text)
+    for dct in (None, THU, FRI, "1998-02-28"):
+        assert find_timexes(text, dct, scan=found) == find_timexes(text, dct)
+    with pytest.raises(ValueError):
+        find_timexes(text + " ", THU, scan=found)

@@ -14,9 +14,12 @@ Blingfire's sentence breaker does the work (fast, no data to download, good on n
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import re
 
 import blingfire
+import numpy as np
 
 from storyline.records import Sentence
 
@@ -89,7 +92,7 @@ def _split_block(text: str, block_start: int, block_end: int) -> list[tuple[int,
     block = text[block_start:block_end].replace("\n", " ").replace("\r", " ")
     if not block.strip():
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(block)
+    offsets = _sentence_offsets(block)
     pieces = _merge_after_titles(block, [(s, e) for s, e in offsets if e > s])
     spans: list[tuple[int, int]] = []
     for s, e in pieces:
@@ -98,6 +101,38 @@ def _split_block(text: str, block_start: int, block_end: int) -> list[tuple[int,
             if e2 > s2:
                 spans.append((block_start + s2, block_start + e2))
     return spans
+
+
+def _sentence_offsets(block: str) -> list[tuple[int, int]]:
+    """``blingfire.text_to_sentences_and_offsets(block)[1]``, without the wrapper's Python loop
+    over every byte (most of its time): the library's UTF-8 offsets are mapped to string offsets
+    by a prefix count of the characters' lead bytes."""
+    data = block.encode("utf-8")
+    if not data.strip():
+        return []  # never asked: blank blocks have no sentences
+    size = len(data) * 2
+    out = ctypes.create_string_buffer(size)
+    starts = (ctypes.c_int32 * size)()
+    ends = (ctypes.c_int32 * size)()
+    n_out = blingfire.blingfire.TextToSentencesWithOffsets(
+        ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out), ctypes.byref(starts),
+        ctypes.byref(ends), ctypes.c_int(size))
+    if n_out == -1 or n_out > size:
+        return []
+    n = out.value.count(b"\n") + 1
+    first, last = starts[:n], [e + 1 for e in ends[:n]]
+    if len(data) == len(block):  # ASCII: a byte is a character
+        pairs = list(zip(first, last, strict=True))
+    else:
+        lead = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
+        chars = np.concatenate(([0], np.cumsum(lead))).tolist()
+        if not all(p == len(data) or lead[p] for p in (*first, *last)):
+            return blingfire.text_to_sentences_and_offsets(block)[1]
+        pairs = [(chars[a], chars[b]) for a, b in zip(first, last, strict=True)]
+    flat = [x for pair in pairs for x in pair]
+    if any(b < a for a, b in itertools.pairwise(flat)) or flat[-1] > len(block):
+        return blingfire.text_to_sentences_and_offsets(block)[1]  # the wrapper's own mapping
+    return pairs
 
 
 def _merge_after_titles(block: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from storyline.records import TimeExpr
 from storyline.temporal.calendar import parse_dct
 from storyline.temporal.rules import RULES, Context, Norm
 
-__all__ = ["find_timexes", "normalise"]
+__all__ = ["Scan", "find_timexes", "normalise", "scan"]
 
 _DIGITS = re.compile(r"\d+")
 LEFT = 60  # how far an expression may reach left of its key word ("more than the past ...")
@@ -57,8 +57,32 @@ def _windows(text: str, lower: str, keys: tuple[str, ...],
     return fixed
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, int, re.Match[str]]]:
-    out: list[tuple[int, int, int, int, re.Match[str]]] = []
+_Candidate = tuple[int, int, int, int, "re.Match[str]"]
+
+
+class Scan:
+    """The rules' matches in one text, found once and normalised against any number of DCTs:
+    finding is the costly part and does not depend on the DCT (only normalising does).
+
+    >>> s = scan("It rained on Thursday.")
+    >>> [t.value for t in find_timexes(s.text, "2024-05-10", scan=s)]
+    ['2024-05-09']
+    """
+
+    __slots__ = ("candidates", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.candidates = _candidates(text) if text else []
+
+
+def scan(text: str) -> Scan:
+    """The candidate matches of ``text``, for :func:`find_timexes` with several DCTs."""
+    return Scan(text)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    out: list[_Candidate] = []
     lower = text.lower()
     cache: dict[str, list[int]] = {}
     for idx, rule in enumerate(RULES):
@@ -84,10 +108,11 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _tag(text: str, ctx: Context) -> list[tuple[int, int, Norm]]:
+def _tag(text: str, ctx: Context, candidates: list[_Candidate] | None = None
+         ) -> list[tuple[int, int, Norm]]:
     found: list[tuple[int, int, Norm]] = []
     covered = 0
-    for s, e, _prio, idx, m in _candidates(text):
+    for s, e, _prio, idx, m in (_candidates(text) if candidates is None else candidates):
         if s < covered:
             continue
         ctx.pos = s
@@ -103,21 +128,25 @@ def _tag(text: str, ctx: Context) -> list[tuple[int, int, Norm]]:
     return found
 
 
-def find_timexes(text: str, dct: str | None, *, article_id: str | None = None) -> list[TimeExpr]:
+def find_timexes(text: str, dct: str | None, *, article_id: str | None = None,
+                 scan: Scan | None = None) -> list[TimeExpr]:
     """Every temporal expression in ``text``, normalised against ``dct`` ("YYYY-MM-DD" or None).
 
     Spans are offsets into ``text``. With no DCT, relative expressions get X placeholders
     ("on Thursday" -> "XXXX-XX-XX", anchored=False) while absolute ones are fully normalised.
-    Raises ValueError for a DCT that is not a real date.
+    Raises ValueError for a DCT that is not a real date. ``scan`` is :func:`scan` of the same
+    text, to normalise it against another DCT without finding the expressions again.
     """
     d = parse_dct(dct)
     if not text:
         return []
+    if scan is not None and scan.text is not text and scan.text != text:
+        raise ValueError("scan of another text")
     ctx = Context(text, d)
     return [
         TimeExpr(start=s, end=e, text=text[s:e], type=n.type, value=n.value,
                  granularity=n.granularity, anchored=n.anchored, article_id=article_id, mod=n.mod)
-        for s, e, n in _tag(text, ctx)
+        for s, e, n in _tag(text, ctx, None if scan is None else scan.candidates)
     ]
 
 
