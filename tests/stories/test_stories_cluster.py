@@ -181,3 +181,39 @@ def test_stories_examples_incremental_matches(example_features) -> None:
         idx.add(f)
     examples = frozenset(p.name for p in EXAMPLES.glob("*.txt"))
     assert examples in _as_sets(idx.stories())
+
+
+# --- full path: calibrated similarity, average link (issue 4) ----------------------------------
+
+def test_stories_calibrate_puts_long_and_short_articles_on_one_scale() -> None:
+    from storyline.stories.cluster import calibrate
+
+    # Two "long" articles alike at 0.8 with background 0.6; two "short" ones alike at 0.3 with
+    # background 0.1: raw, no one threshold separates both pairs from their background.
+    sim = np.array([[1.0, 0.8, 0.6, 0.1],
+                    [0.8, 1.0, 0.6, 0.1],
+                    [0.6, 0.6, 1.0, 0.1],
+                    [0.1, 0.1, 0.1, 1.0]], dtype=np.float32)
+    cal = calibrate(sim, k=1, floor=0.0)  # (k shrinks to 1 under 16 articles anyway)
+    assert cal[0, 1] == pytest.approx(1.0)  # each is the other's nearest neighbour
+    assert cal[0, 2] < cal[0, 1]
+    assert np.allclose(cal, cal.T)
+
+
+def test_stories_cluster_incremental_path_beyond_full_max() -> None:
+    fs = _two_stories()
+    want = {frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"})}
+    assert _as_sets(cluster(fs, params=StoryParams(full_max=2))) == want
+    assert _as_sets(cluster(fs)) == want
+
+
+def test_stories_cluster_full_path_splits_stories_of_one_kind() -> None:
+    # Two earthquakes: shared vocabulary, different places and names (ECB+ subtopics).
+    common = "earthquake magnitude tsunami warning damage rescue"
+    fs = [_f(f"c{i}", f"{common} valdivia chile onemi", "GPE:chile ORG:onemi", (0, 1))
+          for i in range(4)]
+    fs += [_f(f"j{i}", f"{common} sendai japan fukushima", "GPE:japan GPE:sendai", (0, 2))
+           for i in range(4)]
+    groups = _as_sets(cluster(fs))
+    assert frozenset(f"c{i}" for i in range(4)) in groups
+    assert frozenset(f"j{i}" for i in range(4)) in groups

@@ -59,6 +59,16 @@ class StoryParams:
     recent: int = 8
     max_profile_terms: int = 400
     max_posting: int = 5000  # a key in more stories than this is too common to find anything
+    # Full re-clustering (``cluster``): average-link agglomeration over the same combined
+    # similarity, calibrated per article by local scaling: s'(i, j) = s(i, j) / sqrt(σi σj), σi
+    # being article i's similarity to its ``knn``-th nearest neighbour (at least ``knn_floor``).
+    # This puts long articles (high similarities everywhere) and short ones (low similarities)
+    # on one scale, so one threshold fits both. Collections larger than ``full_max`` articles
+    # go through the incremental index instead (the matrix grows with the square).
+    full_threshold: float = 0.60
+    knn: int = 5
+    knn_floor: float = 0.10
+    full_max: int = 4000
 
     @classmethod
     def from_settings(cls, settings: Any) -> StoryParams:
@@ -67,7 +77,8 @@ class StoryParams:
         base = cls()
         # granularity 0 -> threshold - 0.15 (broad stories), 1 -> threshold + 0.15 (narrow ones)
         shift = (g - 0.5) * 0.30
-        return cls(threshold=base.threshold + shift, bridge=base.bridge + shift)
+        return cls(threshold=base.threshold + shift, bridge=base.bridge + shift,
+                   full_threshold=base.full_threshold + shift)
 
 
 def _idf(df: int, n: int) -> float:
