@@ -126,19 +126,8 @@ def analyse_cached(name: str, articles: list[Article]) -> list:
     path = CACHE / f"{name}-{key}.analysis.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
-    import storyline.analyze as analyze_module
     from storyline.nlp.ner import EntityTagger
 
-    find_quotes = analyze_module.find_quotes
-
-    def quotes_or_none(*a, **k):  # quotes are not used by stories; a quote bug must not stop us
-        try:
-            return find_quotes(*a, **k)
-        except Exception as exc:  # noqa: BLE001
-            print(f"  quotes failed on {a[0]}: {exc!r}", file=sys.stderr)
-            return []
-
-    analyze_module.find_quotes = quotes_or_none
     t0 = time.perf_counter()
     analyses, _, _ = analyse_batch(articles, EntityTagger(), today=date(2026, 1, 1))
     print(f"  analysed {len(articles)} articles in {time.perf_counter() - t0:.0f}s "

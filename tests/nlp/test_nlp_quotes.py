@@ -484,3 +484,17 @@ def test_quotes_gappy_or_overlapping_sentences_still_give_well_formed_quotes(tex
     pairs = data.draw(st.lists(st.tuples(offset, offset), max_size=5))
     sents = [Sentence("a", s, e, "") for s, e in pairs]
     assert_well_formed(text, find_quotes("a", text, sents, []))
+
+
+def test_quotes_plural_role_after_a_name_does_not_crash() -> None:
+    # Regression: an apposition with a plural role ("the team sources") raised KeyError.
+    from storyline.nlp.quotes import find_quotes
+    from storyline.records import Mention, Sentence
+
+    text = 'Police questioned Tom Brady, the team sources, on Monday. "We have nothing to hide," he said.'
+    start = text.index("Tom Brady")
+    mentions = [Mention("a", start, start + 9, "Tom Brady", "PERSON", "PERSON:tom-brady")]
+    cut = text.index('"We')
+    sentences = [Sentence("a", 0, cut - 1, text[:cut - 1]), Sentence("a", cut, len(text), text[cut:])]
+    quotes = find_quotes("a", text, sentences, mentions)
+    assert any(q.text.startswith("We have nothing to hide") for q in quotes)

@@ -474,7 +474,7 @@ class _Finder:
             # "Sergei Lavrov, the Russian foreign minister," / "Erdogan, the Turkish president,"
             after = text[m.end : m.end + 120]
             app = _APPOS_AFTER_RE.match(after)
-            if app:
+            if app and app.group("role").lower() in _ROLES:  # plurals ("sources") name no one
                 role = app.group("role").lower()
                 mods = _affiliations(app.group("mods").split())
                 out.append(_Att(m.start, m.key, mods, _ROLES[role]))
