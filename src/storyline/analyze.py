@@ -181,12 +181,19 @@ class Analyzer:
         self.store = store
         self.settings = settings
         self._tagger = tagger
+        self._aliases: AliasTable | None = None
         self.progress = progress or (lambda n: None)
+
+    @property
+    def aliases(self) -> AliasTable | None:
+        if self._aliases is None and self.settings.alias_files:
+            self._aliases = AliasTable.load(self.settings.alias_files)
+        return self._aliases
 
     @property
     def tagger(self) -> EntityTagger:
         if self._tagger is None:
-            self._tagger = EntityTagger()
+            self._tagger = EntityTagger(aliases=self.aliases)  # user aliases are tagged too
         return self._tagger
 
     def pending(self, *, redo: bool = False) -> list[str]:
@@ -198,7 +205,7 @@ class Analyzer:
         t0 = time.perf_counter()
         report = AnalyzeReport()
         ids = list(article_ids) if article_ids is not None else self.pending(redo=redo)
-        aliases = AliasTable.load(self.settings.alias_files) if self.settings.alias_files else None
+        aliases = self.aliases
         size = max(1, self.settings.analysis_batch_size)
         for k in range(0, len(ids), size):
             articles = [a for a in (self.store.get_article(i) for i in ids[k:k + size]) if a]

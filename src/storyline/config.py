@@ -22,8 +22,9 @@ class Settings:
     minhash_permutations: int = 128
     shingle_words: int = 4
     # Cross-article boilerplate: a line seen in at least this many distinct (non-duplicate)
-    # articles of one outlet is removed from all of them.
+    # articles of one outlet, and in at least this share of them, is removed from all of them.
     recurring_line_min_articles: int = 3
+    recurring_line_min_share: float = 0.3
     # Analysis: articles analysed together (entities canonicalised and publication dates inferred
     # across them; larger batches see more evidence, smaller ones use less memory).
     analysis_batch_size: int = 2000
@@ -45,17 +46,26 @@ class Settings:
             if name not in known:
                 raise StorylineError(E006, name=name, value=value, why="no such setting")
             default = getattr(self, name)
+            if isinstance(default, tuple) and isinstance(value, str):
+                value = (value,)  # one file given as a string, not a list
             try:
                 clean[name] = type(default)(value)
             except (TypeError, ValueError) as exc:
                 raise StorylineError(E006, name=name, value=value, why=str(exc)) from exc
+            if isinstance(default, (int, float)) and clean[name] <= 0 and name in _POSITIVE:
+                raise StorylineError(E006, name=name, value=value, why="must be positive")
         return replace(self, **clean)
 
     @classmethod
     def from_file(cls, path: Path) -> Settings:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        try:
+            with path.open("rb") as fh:
+                data = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise StorylineError(E006, name="--config", value=path, why=str(exc)) from exc
         return cls().override(**data.get("storyline", data))
 
 
 DEFAULT = Settings()
+_POSITIVE = frozenset({"max_input_bytes", "batch_size", "minhash_permutations", "shingle_words",
+                       "recurring_line_min_articles", "analysis_batch_size"})

@@ -174,7 +174,8 @@ class IngestRunner:
             return set()
         if outlet not in self._recurring_cache:
             self._recurring_cache[outlet] = self.store.recurring_keys(
-                outlet, self.settings.recurring_line_min_articles)
+                outlet, self.settings.recurring_line_min_articles,
+                self.settings.recurring_line_min_share)
         return self._recurring_cache[outlet]
 
     def _with_recurring(self, p: Prepared) -> Prepared:
@@ -182,7 +183,9 @@ class IngestRunner:
         outlet, _ = resolve_outlet(p.doc, p.cleaned)
         recurring = self._recurring(outlet)
         if recurring and recurring.intersection(p.cleaned.line_keys):
-            return prepare_doc(p.doc, self.settings, recurring=recurring)
+            again = prepare_doc(p.doc, self.settings, recurring=recurring)
+            again.article_id = p.article_id  # keep an id assigned by _keep_apart
+            return again
         return p
 
     def _flush(self, report: IngestReport) -> None:
@@ -194,6 +197,8 @@ class IngestRunner:
         for p in self._pending:
             if p.doc.given_id and (p.article_id in known or p.article_id in seen_in_batch):
                 p = self._keep_apart(p, seen_in_batch.get(p.article_id), report)
+                if self.store.has_article(p.article_id):  # kept apart in an earlier run
+                    known.add(p.article_id)
             if p.article_id in known or p.article_id in seen_in_batch:
                 report.articles_already_stored += 1
                 continue
@@ -247,7 +252,8 @@ class IngestRunner:
     def _sweep_recurring(self, report: IngestReport) -> None:
         """Lines that became recurring in this run are removed from every article of the outlet."""
         for outlet in sorted(self._touched_outlets):
-            recurring = self.store.recurring_keys(outlet, self.settings.recurring_line_min_articles)
+            recurring = self.store.recurring_keys(outlet, self.settings.recurring_line_min_articles,
+                                                  self.settings.recurring_line_min_share)
             affected = sorted(self.store.articles_keeping(outlet, recurring)) if recurring else []
             for chunk_start in range(0, len(affected), self.settings.batch_size):
                 with self.store.transaction():
@@ -271,7 +277,8 @@ def reclean_article(store: Store, article_id: str, settings: Settings, *,
     if article is None:
         return False
     if recurring is None:
-        recurring = store.recurring_keys(article.outlet, settings.recurring_line_min_articles) \
+        recurring = store.recurring_keys(article.outlet, settings.recurring_line_min_articles,
+                                         settings.recurring_line_min_share) \
             if article.outlet else set()
     cleaned = clean(doc_from_article(article), recurring=recurring,
                     keep=store.restored_lines(article_id))

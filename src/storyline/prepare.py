@@ -7,8 +7,10 @@ the same in the main process, in a pool of worker processes, or on Spark partiti
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from storyline.clean.cleaner import Cleaned, clean
 from storyline.clean.outlets import outlet_from_url
@@ -30,9 +32,30 @@ class Prepared:
     bands: list[bytes]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(value: Any) -> Any:
+    """Lone surrogates (JSON can carry them, SQLite and UTF-8 cannot) become U+FFFD, one character
+    for one, so offsets into the text stay valid."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, dict):
+        return {scrub(k): scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    return value
+
+
+def scrub_doc(doc: SourceDoc) -> SourceDoc:
+    return replace(doc, **{f.name: scrub(getattr(doc, f.name)) for f in fields(doc)
+                           if isinstance(getattr(doc, f.name), (str, dict, list))})
+
+
 def prepare_doc(doc: SourceDoc, settings: Settings, *,
                 recurring: frozenset[str] | set[str] = frozenset(),
                 keep: frozenset[int] | set[int] = frozenset()) -> Prepared:
+    doc = scrub_doc(doc)
     cleaned = clean(doc, recurring=recurring, keep=keep)
     content_hash, sig = fingerprints(cleaned.text, settings)
     return Prepared(doc, article_id(doc), cleaned, content_hash, sig, band_hashes(sig, settings))

@@ -103,7 +103,7 @@ def test_analyze_user_date_wins(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     cli(db, "ingest", str(EXAMPLES / "independent-yahoo.txt"))
     aid = cli(db, "articles")["articles"][0]["id"]
-    d = cli(db, "date", aid, "2017-03-10")
+    d = cli(db, "date", aid, "20170310")  # basic ISO form, stored as YYYY-MM-DD
     assert (d["date"], d["source"], d["confidence"]) == ("2017-03-10", "user", 1.0)
     with Store(db, readonly=True) as store:
         earlier = [e for e in store.events_of(aid) if "Earlier in the week" in

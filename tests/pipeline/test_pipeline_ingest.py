@@ -134,3 +134,45 @@ def test_pipeline_given_id_reused_for_other_text_is_kept_apart_with_a_warning(tm
         ids = sorted(a.id for a in store.list_articles())
         assert ids[0] == "story-1" and ids[1].startswith("story-1-")
         assert store.get_article(ids[1]).title == "B"
+
+
+def test_pipeline_reused_ids_and_outlet_boilerplate_lose_nothing(tmp_path: Path) -> None:
+    # Regression: an id kept apart (W201) was lost again when the article was re-cleaned for
+    # recurring lines, and the other article's fingerprints were overwritten.
+    paras = body_paragraphs()
+    tag = "Follow the Courier on all platforms for more updates from the valley"
+    write_jsonl(tmp_path / "a.jsonl", [{"id": str(i), "source": "Courier", "text": f"{paras[i]}\n{tag}"}
+                                       for i in range(4)])
+    write_jsonl(tmp_path / "b.jsonl", [{"id": str(i), "source": "Courier", "text": f"{paras[i + 4]}\n{tag}"}
+                                       for i in range(4)])
+    with Store(tmp_path / "s.db") as store:
+        IngestRunner(store, Settings()).run([tmp_path / "a.jsonl"])
+        report = IngestRunner(store, Settings()).run([tmp_path / "b.jsonl"])
+        assert report.articles_added == 4 and len(report.warnings) == 4
+        assert store.count_articles() == 8
+        texts = [store.get_article(a.id).clean_text for a in store.list_articles()]
+        for i in range(8):
+            assert any(normalise_text(paras[i]) in t for t in texts)
+        assert all(tag not in t for t in texts)
+
+
+def test_pipeline_stock_sentence_of_a_big_outlet_is_not_boilerplate(tmp_path: Path) -> None:
+    paras = body_paragraphs()
+    stock = "The ministry did not immediately respond to a request for comment."
+    records = [{"id": f"r{i}", "source": "Wire", "text": paras[i % len(paras)] + (f"\n{stock}" if i < 3 else "")}
+               for i in range(12)]
+    write_jsonl(tmp_path / "r.jsonl", records)
+    with Store(tmp_path / "s.db") as store:
+        IngestRunner(store, Settings()).run([tmp_path / "r.jsonl"])
+        assert all(stock in store.get_article(f"r{i}").clean_text for i in range(3))
+
+
+def test_pipeline_lone_surrogates_in_json_do_not_stop_the_batch(tmp_path: Path) -> None:
+    (tmp_path / "s.jsonl").write_text(
+        '{"id": "x", "title": "Emoji \\ud83d cut", "text": "Putin met Erdogan \\ud83d in Sochi on Friday."}\n'
+        '{"id": "y", "title": "Fine", "text": "Lavrov met Cavusoglu in Sochi."}\n', encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = IngestRunner(store, Settings()).run([tmp_path / "s.jsonl"])
+        assert report.articles_added == 2
+        x = store.get_article("x")
+        assert x.title == "Emoji \ufffd cut" and "\ufffd in Sochi" in x.clean_text

@@ -29,7 +29,7 @@ def date_(
         aid = resolve_id(store, article_id, st.db)
         if value is not None:
             try:
-                dt.date.fromisoformat(value)
+                value = dt.date.fromisoformat(value).isoformat()  # "20170928" -> "2017-09-28"
             except ValueError as exc:
                 raise StorylineError(E010, value=value) from exc
             store.set_published(aid, value, "user")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -512,18 +513,25 @@ class Store(AnalysisMixin):
                 ((outlet, key, pk, 0 if key in gone else 1) for key in dict.fromkeys(keys)),
             )
 
-    def recurring_keys(self, outlet: str, min_articles: int) -> set[str]:
-        """Keys found in at least ``min_articles`` distinct duplicate groups of the outlet.
+    def recurring_keys(self, outlet: str, min_articles: int, min_share: float = 0.0) -> set[str]:
+        """Keys found in at least ``min_articles`` distinct duplicate groups of the outlet, and in
+        at least ``min_share`` of all its groups.
 
         Counting groups, not articles, keeps five copies of one wire story from turning its
-        sentences into "boilerplate".
+        sentences into "boilerplate"; the share keeps stock phrases of a big outlet ("did not
+        immediately respond to a request for comment") in the text, while a footer on most of its
+        articles goes.
         """
+        groups = self._conn.execute(
+            "SELECT COUNT(DISTINCT COALESCE(grp, pk)) FROM articles WHERE outlet = ?", (outlet,)
+        ).fetchone()[0]
+        needed = max(min_articles, math.ceil(min_share * groups))
         sql = (
             "SELECT lk.key FROM line_keys lk JOIN articles a ON a.pk = lk.pk"
             " WHERE lk.outlet = ? GROUP BY lk.key"
             " HAVING COUNT(DISTINCT COALESCE(a.grp, a.pk)) >= ?"
         )
-        return {row[0] for row in self._conn.execute(sql, (outlet, min_articles))}
+        return {row[0] for row in self._conn.execute(sql, (outlet, needed))}
 
     def articles_with_key(self, outlet: str, key: str) -> list[str]:
         """Articles of the outlet whose clean text still has the line."""
