@@ -198,7 +198,7 @@ class Analyzer:
 
     def pending(self, *, redo: bool = False) -> list[str]:
         if redo:
-            return [a.id for a in self.store.list_articles()]
+            return self.store.all_ids()
         return self.store.unanalysed_ids(ANALYSIS_VERSION)
 
     def run(self, article_ids: Sequence[str] | None = None, *, redo: bool = False) -> AnalyzeReport:

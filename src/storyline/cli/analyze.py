@@ -20,14 +20,14 @@ def run_analysis(st: State, store: Store, *, redo: bool = False,
 
     show = sys.stderr.isatty() if progress is None else progress
     analyzer = Analyzer(store, st.settings)
+    ids = analyzer.pending(redo=redo)
     if not show:
-        return analyzer.run(redo=redo).to_dict()
-    total = len(analyzer.pending(redo=redo))
+        return analyzer.run(ids).to_dict()
     with Progress(TextColumn("analyse"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err_console(), transient=True) as bar:
-        task = bar.add_task("analyse", total=total or None)
+        task = bar.add_task("analyse", total=len(ids) or None)
         analyzer.progress = lambda n: bar.advance(task, n)
-        return analyzer.run(redo=redo).to_dict()
+        return analyzer.run(ids).to_dict()
 
 
 def print_analysis(con: Console, r: dict[str, object]) -> None:

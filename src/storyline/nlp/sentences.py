@@ -118,7 +118,7 @@ def _sentence_offsets(block: str) -> list[tuple[int, int]]:
         ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out), ctypes.byref(starts),
         ctypes.byref(ends), ctypes.c_int(size))
     if n_out == -1 or n_out > size:
-        return []
+        return blingfire.text_to_sentences_and_offsets(block)[1]  # the wrapper's own path
     n = out.value.count(b"\n") + 1
     first, last = starts[:n], [e + 1 for e in ends[:n]]
     if len(data) == len(block):  # ASCII: a byte is a character

@@ -83,14 +83,6 @@ class AnalysisMixin:
                 ((e.id, e.name, e.type, json.dumps(sorted(set(e.aliases)), ensure_ascii=False),
                   e.n_mentions) for e in entities))
 
-    def relink_mentions(self, article_id: str, mentions: Sequence[Mention]) -> None:
-        """Point an article's mentions at (possibly new) canonical entities."""
-        with self.transaction():
-            pk = self._pk(article_id)
-            self._conn.executemany(
-                'UPDATE mentions SET entity_id = ? WHERE pk = ? AND start = ? AND "end" = ?',
-                ((m.entity_id, pk, m.start, m.end) for m in mentions))
-
     def rename_entities(self, renames: dict[str, str]) -> None:
         """Point everything that named entity ``old`` at ``new`` (entities merged or renamed)."""
         if not renames:
@@ -121,6 +113,9 @@ class AnalysisMixin:
 
     # -- reading -----------------------------------------------------------------------------
 
+    def all_ids(self) -> list[str]:
+        return [r[0] for r in self._conn.execute("SELECT id FROM articles ORDER BY pk")]
+
     def unanalysed_ids(self, version: str, *, limit: int | None = None) -> list[str]:
         """Articles never analysed, or analysed on another clean text or by another version."""
         sql = ("SELECT a.id FROM articles a LEFT JOIN analyses y ON y.pk = a.pk"
@@ -131,10 +126,6 @@ class AnalysisMixin:
             sql += " LIMIT ?"
             params.append(limit)
         return [r[0] for r in self._conn.execute(sql, params)]
-
-    def analysed_ids(self) -> list[str]:
-        sql = "SELECT a.id FROM articles a JOIN analyses y ON y.pk = a.pk ORDER BY a.pk"
-        return [r[0] for r in self._conn.execute(sql)]
 
     def sentences_of(self, article_id: str) -> list[Sentence]:
         rows = self._conn.execute(
@@ -148,12 +139,6 @@ class AnalysisMixin:
             'SELECT m.start, m."end", m.text, m.label, m.entity_id FROM mentions m'
             " JOIN articles a ON a.pk = m.pk WHERE a.id = ? ORDER BY m.start", (article_id,))
         return [Mention(article_id, *r) for r in rows]
-
-    def all_mentions(self) -> list[Mention]:
-        rows = self._conn.execute(
-            'SELECT a.id, m.start, m."end", m.text, m.label, m.entity_id FROM mentions m'
-            " JOIN articles a ON a.pk = m.pk ORDER BY a.pk, m.start")
-        return [Mention(*r) for r in rows]
 
     def timexes_of(self, article_id: str) -> list[TimeExpr]:
         rows = self._conn.execute(
