@@ -26,8 +26,8 @@ from storyline.dedup.fingerprint import band_hashes, fingerprints
 from storyline.dedup.link import BatchItem, link_batch
 from storyline.ingest.sources import iter_inputs
 from storyline.errors import W201
-from storyline.prepare import (Prepared, build_article, doc_from_article, prepare_doc,
-                               prepare_input, resolve_outlet, text_id)
+from storyline.prepare import (Prepared, build_article, doc_from_article, prepare_input,
+                               text_id)
 from storyline.records import Article, Input, Quarantined, Skipped
 from storyline.store.sqlite import Store
 
@@ -92,13 +92,17 @@ class IngestRunner:
         self.workers = default_workers() if workers is None else max(1, workers)
         self._pending: list[Prepared] = []
         self._pending_inputs: list[tuple[str, str, int, int]] = []
-        self._recurring_cache: dict[str, set[str]] = {}
+        # Boilerplate lines per outlet as stored when the run starts; lines that become recurring
+        # during the run are removed by the sweep at its end.
+        self._recurring: dict[str, frozenset[str]] = {}
         self._touched_outlets: set[str] = set()
 
     def run(self, paths: Sequence[str | Path], *, stdin: BinaryIO | None = None,
             argv: Iterable[str] = ()) -> IngestReport:
         t0 = time.perf_counter()
         report = IngestReport(run_id=self.store.start_run(list(argv)), db=str(self.store.path))
+        self._recurring = self.store.recurring_by_outlet(self.settings.recurring_line_min_articles,
+                                                         self.settings.recurring_line_min_share)
         for origin, sha, outputs in self._prepared(self._new_inputs(paths, stdin, report)):
             n_docs = n_bad = 0
             for out in outputs:
@@ -150,9 +154,10 @@ class IngestRunner:
                     pool = ProcessPoolExecutor(self.workers,
                                                mp_context=multiprocessing.get_context("fork"))
                 if pool is None:
-                    yield item.origin, sha, prepare_input(item, self.settings)
+                    yield item.origin, sha, prepare_input(item, self.settings, self._recurring)
                     continue
-                inflight.append((item.origin, sha, pool.submit(prepare_input, item, self.settings)))
+                inflight.append((item.origin, sha, pool.submit(prepare_input, item, self.settings,
+                                                                 self._recurring)))
                 while len(inflight) > 4 * self.workers:
                     origin, digest, fut = inflight.popleft()
                     yield origin, digest, fut.result()
@@ -166,27 +171,6 @@ class IngestRunner:
     def _quarantine(self, q: Quarantined, report: IngestReport) -> None:
         report.quarantined.append(q)
         self.store.add_quarantined(q, run_id=report.run_id)
-
-    def _recurring(self, outlet: str | None) -> set[str]:
-        # Read once per outlet and run: lines that become recurring during the run are removed
-        # by the sweep at its end, so batches need not query the store again.
-        if not outlet:
-            return set()
-        if outlet not in self._recurring_cache:
-            self._recurring_cache[outlet] = self.store.recurring_keys(
-                outlet, self.settings.recurring_line_min_articles,
-                self.settings.recurring_line_min_share)
-        return self._recurring_cache[outlet]
-
-    def _with_recurring(self, p: Prepared) -> Prepared:
-        """Clean again when the outlet has recurring lines that this document contains."""
-        outlet, _ = resolve_outlet(p.doc, p.cleaned)
-        recurring = self._recurring(outlet)
-        if recurring and recurring.intersection(p.cleaned.line_keys):
-            again = prepare_doc(p.doc, self.settings, recurring=recurring)
-            again.article_id = p.article_id  # keep an id assigned by _keep_apart
-            return again
-        return p
 
     def _flush(self, report: IngestReport) -> None:
         if not self._pending and not self._pending_inputs:
@@ -203,7 +187,6 @@ class IngestRunner:
                 report.articles_already_stored += 1
                 continue
             seen_in_batch[p.article_id] = p.doc.text
-            p = self._with_recurring(p)
             article = build_article(p.doc, p.cleaned, p.article_id)
             article.content_hash = p.content_hash
             batch.append((article, p))

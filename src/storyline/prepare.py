@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
 from typing import Any
 
 from storyline.clean.cleaner import Cleaned, clean
@@ -61,10 +62,25 @@ def prepare_doc(doc: SourceDoc, settings: Settings, *,
     return Prepared(doc, article_id(doc), cleaned, content_hash, sig, band_hashes(sig, settings))
 
 
-def prepare_input(inp: Input, settings: Settings) -> list[Prepared | Quarantined]:
-    """Every document of one input, prepared, or quarantined with its reason."""
-    return [out if isinstance(out, Quarantined) else prepare_doc(out, settings)
-            for out in read_input(inp, settings)]
+def prepare_input(inp: Input, settings: Settings,
+                  recurring: Mapping[str, frozenset[str]] | None = None
+                  ) -> list[Prepared | Quarantined]:
+    """Every document of one input, prepared, or quarantined with its reason.
+
+    ``recurring`` maps an outlet to the keys of its boilerplate lines known so far; a document of
+    that outlet containing one is cleaned again without them.
+    """
+    out: list[Prepared | Quarantined] = []
+    for doc in read_input(inp, settings):
+        if isinstance(doc, Quarantined):
+            out.append(doc)
+            continue
+        p = prepare_doc(doc, settings)
+        keys = (recurring or {}).get(resolve_outlet(p.doc, p.cleaned)[0] or "")
+        if keys and keys.intersection(p.cleaned.line_keys):
+            p = prepare_doc(doc, settings, recurring=keys)
+        out.append(p)
+    return out
 
 
 def article_id(doc: SourceDoc) -> str:

@@ -533,6 +533,23 @@ class Store(AnalysisMixin):
         )
         return {row[0] for row in self._conn.execute(sql, (outlet, needed))}
 
+    def recurring_by_outlet(self, min_articles: int, min_share: float = 0.0
+                            ) -> dict[str, frozenset[str]]:
+        """``recurring_keys`` of every outlet at once (one pass over the line keys)."""
+        groups = dict(self._conn.execute(
+            "SELECT outlet, COUNT(DISTINCT COALESCE(grp, pk)) FROM articles"
+            " WHERE outlet IS NOT NULL GROUP BY outlet").fetchall())
+        sql = (
+            "SELECT lk.outlet, lk.key, COUNT(DISTINCT COALESCE(a.grp, a.pk)) FROM line_keys lk"
+            " JOIN articles a ON a.pk = lk.pk GROUP BY lk.outlet, lk.key"
+            " HAVING COUNT(DISTINCT COALESCE(a.grp, a.pk)) >= ?"
+        )
+        found: dict[str, set[str]] = {}
+        for outlet, key, n in self._conn.execute(sql, (min_articles,)):
+            if n >= math.ceil(min_share * groups.get(outlet, 0)):
+                found.setdefault(outlet, set()).add(key)
+        return {outlet: frozenset(keys) for outlet, keys in found.items()}
+
     def articles_with_key(self, outlet: str, key: str) -> list[str]:
         """Articles of the outlet whose clean text still has the line."""
         return sorted(self.articles_keeping(outlet, [key]))
