@@ -11,6 +11,7 @@ articles of the run before relative time expressions are normalised against them
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -109,6 +110,17 @@ def entity_seeds(entities: Sequence[Entity]) -> list[Mention]:
     return seeds
 
 
+_WORD = re.compile(r"\w+")
+
+
+def relevant(known: Sequence[Entity], mentions: Sequence[Mention]) -> list[Entity]:
+    """Stored entities that share a word with a name in the batch: only they can take part in its
+    canonicalisation, so the cost follows the batch, not the size of the entity table."""
+    words = {w for m in mentions for w in _WORD.findall(m.text.casefold())}
+    return [e for e in known
+            if any(w in words for name in (e.name, *e.aliases) for w in _WORD.findall(name.casefold()))]
+
+
 def renamed_entities(seeds: Sequence[Mention], linked: Sequence[Mention]) -> dict[str, str]:
     """Stored entity id -> the id its names now belong to, where they differ."""
     renames: dict[str, Counter[str]] = {}
@@ -131,7 +143,7 @@ def analyse_batch(articles: Sequence[Article], tagger: EntityTagger, *,
     sentences: dict[str, list[Sentence]] = {a.id: split_sentences(a.id, a.clean_text)
                                             for a in articles}
     raw_mentions = [m for ms in tagger.mentions((a.id, a.clean_text) for a in articles) for m in ms]
-    seeds = entity_seeds(known)
+    seeds = entity_seeds(relevant(known, raw_mentions))
     linked, entities = canonicalise([*seeds, *raw_mentions], aliases=aliases)
     renames = renamed_entities(seeds, linked[:len(seeds)])
     by_article: dict[str, list[Mention]] = {a.id: [] for a in articles}
