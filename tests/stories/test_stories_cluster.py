@@ -188,15 +188,17 @@ def test_stories_examples_incremental_matches(example_features) -> None:
 def test_stories_calibrate_puts_long_and_short_articles_on_one_scale() -> None:
     from storyline.stories.cluster import calibrate
 
-    # Two "long" articles alike at 0.8 with background 0.6; two "short" ones alike at 0.3 with
-    # background 0.1: raw, no one threshold separates both pairs from their background.
-    sim = np.array([[1.0, 0.8, 0.6, 0.1],
-                    [0.8, 1.0, 0.6, 0.1],
-                    [0.6, 0.6, 1.0, 0.1],
-                    [0.1, 0.1, 0.1, 1.0]], dtype=np.float32)
-    cal = calibrate(sim, k=1, floor=0.0)  # (k shrinks to 1 under 16 articles anyway)
-    assert cal[0, 1] == pytest.approx(1.0)  # each is the other's nearest neighbour
-    assert cal[0, 2] < cal[0, 1]
+    # Long articles A, B alike at 0.8, with an unrelated long article E at 0.55; short articles
+    # C, D alike at only 0.3, with an unrelated short one F at 0.1. Raw, the short pair (0.3) sits
+    # below the long background (0.55): no one threshold separates both pairs from their background.
+    sim = np.full((6, 6), 0.05, dtype=np.float32)
+    np.fill_diagonal(sim, 1.0)
+    for (i, j, v) in [(0, 1, 0.8), (0, 4, 0.55), (1, 4, 0.55), (2, 3, 0.3), (2, 5, 0.1), (3, 5, 0.1)]:
+        sim[i, j] = sim[j, i] = v
+    pairs, background = [(0, 1), (2, 3)], [(0, 4), (1, 4), (2, 5), (3, 5)]
+    assert min(sim[p] for p in pairs) < max(sim[b] for b in background)
+    cal = calibrate(sim, k=1, floor=0.0)
+    assert min(cal[p] for p in pairs) > max(cal[b] for b in background)
     assert np.allclose(cal, cal.T)
 
 

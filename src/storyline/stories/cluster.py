@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from storyline.stories.features import StoryFeatures, date_ordinal
-from storyline.stories.index import StoryIndex, StoryParams, _idf
+from storyline.stories.index import StoryIndex, StoryParams, idf
 
 __all__ = ["agglomerate", "calibrate", "canonical_order", "cluster", "doc_freq", "similarity_matrix"]
 
@@ -80,34 +80,8 @@ def _refine(ordered: Sequence[StoryFeatures], groups: list[list[str]], params: S
             df: tuple[Counter[str], Counter[str], int]) -> list[list[str]]:
     """Each article to its best story (scored against the story without it); stories rebuilt."""
     by_id = {f.article_id: f for f in ordered}
-    index = StoryIndex(params=params, doc_freq=df)
-    slot: dict[str, int] = {}
-    for g in groups:  # rebuild the stories as they are, then re-score every article
-        first = index._open(by_id[g[0]])
-        index._where[g[0]] = first
-        for a in g[1:]:
-            index._join(first, by_id[a])
-            index._where[a] = first
-        for a in g:
-            slot[a] = first
-    moves: dict[str, int] = {}
-    for f in ordered:
-        own = slot[f.article_id]
-        q = index._query(f)
-        cands = index._candidates(q)
-        if own not in cands:
-            cands.append(own)
-        best_s, best_k = -1.0, own
-        for k in cands:
-            s = (index._score_without(q, k, f) if k == own
-                 else index._score(q, [k])[0][0])
-            if s > best_s + 1e-9 or (abs(s - best_s) <= 1e-9 and k < best_k):
-                best_s, best_k = s, k
-        if index._n[own] == 1 and best_s < params.threshold:
-            best_k = own  # stays alone
-        elif best_s < params.threshold:
-            best_k = -1  # leaves to open its own story
-        moves[f.article_id] = best_k
+    index, slot = StoryIndex.from_groups(groups, by_id, params=params, doc_freq=df)
+    moves = {f.article_id: index.best_story(f, slot[f.article_id]) for f in ordered}
     out: dict[int | str, list[str]] = {}
     for f in ordered:
         k = moves[f.article_id]
@@ -126,16 +100,16 @@ def _tfidf_rows(weights: Sequence[dict[str, float]]) -> Any:
     for w in weights:
         df.update(w.keys())
     vocab = {t: j for j, t in enumerate(sorted(df))}
-    idf = {t: _idf(c, n) for t, c in df.items()}
+    idf_of = {t: idf(c, n) for t, c in df.items()}
     rows, cols, vals = [], [], []
     for i, w in enumerate(weights):
-        norm = math.sqrt(sum((v * idf[t]) ** 2 for t, v in w.items()))
+        norm = math.sqrt(sum((v * idf_of[t]) ** 2 for t, v in w.items()))
         if norm <= 0:
             continue
         for t, v in w.items():
             rows.append(i)
             cols.append(vocab[t])
-            vals.append(v * idf[t] / norm)
+            vals.append(v * idf_of[t] / norm)
     return csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)),
                       shape=(n, max(len(vocab), 1)))
 

@@ -7,7 +7,7 @@ new article come from an inverted index over rare terms and entities (an article
 story shares names and words with it), plus the stories touched most recently; only those are
 scored, so the cost of one article does not grow with the number of stories. Similarity:
 
-    s = (w_dense * cos(vector, centroid) + w_lex * cos_tfidf(terms) + w_ent * cos_idf(entities))
+    s = (w_dense * cos(vector, centroid) + w_lex * cos_tfidf(terms) + w_ent * cosidf(entities))
         / (sum of the weights used)
 
 less a soft time penalty when the article lies far outside the story's dates and the content
@@ -81,7 +81,8 @@ class StoryParams:
                    full_threshold=base.full_threshold + shift)
 
 
-def _idf(df: int, n: int) -> float:
+def idf(df: int, n: int) -> float:
+    """Smoothed inverse document frequency, shared by the index and the full clustering path."""
     return math.log((n + 1) / (df + 1)) + 1.0
 
 
@@ -182,8 +183,8 @@ class StoryIndex:
 
     def _query(self, f: StoryFeatures) -> _Query:
         n = max(self._n_docs, 1)
-        terms = {t: w * _idf(self._df_terms[t], n) for t, w in f.terms.items()}
-        ents = {e: w * _idf(self._df_ents[e], n) for e, w in f.entities.items()}
+        terms = {t: w * idf(self._df_terms[t], n) for t, w in f.terms.items()}
+        ents = {e: w * idf(self._df_ents[e], n) for e, w in f.entities.items()}
         return _Query(np.asarray(f.vector, dtype=np.float32), terms, _norm(terms), ents,
                       _norm(ents), date_ordinal(f.date), f.article_id)
 
@@ -241,15 +242,15 @@ class StoryIndex:
         n = max(self._n_docs, 1)
         norm = self._pnorm.get((s, kind))
         if norm is None:
-            norm = math.sqrt(sum((w * _idf(df[t], n)) ** 2 for t, w in profile.items()))
+            norm = math.sqrt(sum((w * idf(df[t], n)) ** 2 for t, w in profile.items()))
             self._pnorm[(s, kind)] = norm
         if norm <= 0:
             return 0.0
         # the query already carries idf; the profile's terms get it here
         if len(q) <= len(profile):
-            dot = sum(w * profile[t] * _idf(df[t], n) for t, w in q.items() if t in profile)
+            dot = sum(w * profile[t] * idf(df[t], n) for t, w in q.items() if t in profile)
         else:
-            dot = sum(w * _idf(df[t], n) * q[t] for t, w in profile.items() if t in q)
+            dot = sum(w * idf(df[t], n) * q[t] for t, w in profile.items() if t in q)
         return dot / (q_norm * norm)
 
     def _score_without(self, q: _Query, k: int, f: StoryFeatures) -> float:
@@ -287,8 +288,8 @@ class StoryIndex:
         """How alike two stories are (profile against profile), for bridge merges."""
         n = max(self._n_docs, 1)
         va = self._sum[a] / max(float(np.linalg.norm(self._sum[a])), 1e-12)
-        terms = {t: w / self._n[a] * _idf(self._df_terms[t], n) for t, w in self._terms[a].items()}
-        ents = {e: w / self._n[a] * _idf(self._df_ents[e], n) for e, w in self._ents[a].items()}
+        terms = {t: w / self._n[a] * idf(self._df_terms[t], n) for t, w in self._terms[a].items()}
+        ents = {e: w / self._n[a] * idf(self._df_ents[e], n) for e, w in self._ents[a].items()}
         mid = None
         if self._lo[a] is not None and self._hi[a] is not None:
             mid = (self._lo[a] + self._hi[a]) // 2  # type: ignore[operator]
@@ -372,9 +373,9 @@ class StoryIndex:
         """Index the article's rarest keys under its story."""
         n = max(self._n_docs, 1)
         q = self.params.query_keys
-        keys = ["e:" + e for _, e in sorted(((-w * _idf(self._df_ents[e], n), e)
+        keys = ["e:" + e for _, e in sorted(((-w * idf(self._df_ents[e], n), e)
                                              for e, w in f.entities.items()))[: q // 2]]
-        keys += ["t:" + t for _, t in sorted(((-w * _idf(self._df_terms[t], n), t)
+        keys += ["t:" + t for _, t in sorted(((-w * idf(self._df_terms[t], n), t)
                                               for t, w in f.terms.items()))[:q]]
         for key in keys:
             post = self._postings.get(key)
@@ -400,6 +401,39 @@ class StoryIndex:
 
     def _order_key(self, article_id: str) -> int:
         return self._arrival[article_id]
+
+    # -- refinement ---------------------------------------------------------------------------
+
+    @classmethod
+    def from_groups(cls, groups: Sequence[Sequence[str]], by_id: dict[str, StoryFeatures], *,
+                    params: StoryParams, doc_freq: Any) -> tuple[StoryIndex, dict[str, int]]:
+        """An index holding exactly these stories, and the story of each article."""
+        index = cls(params=params, doc_freq=doc_freq)
+        slot: dict[str, int] = {}
+        for g in groups:
+            first = index._open(by_id[g[0]])
+            index._where[g[0]] = first
+            for a in g[1:]:
+                index._join(first, by_id[a])
+                index._where[a] = first
+            for a in g:
+                slot[a] = first
+        return index, slot
+
+    def best_story(self, f: StoryFeatures, own: int) -> int:
+        """The story ``f`` fits best, its own story scored without it; -1 when it fits none."""
+        q = self._query(f)
+        cands = self._candidates(q)
+        if own not in cands:
+            cands.append(own)
+        best_s, best_k = -1.0, own
+        for k in cands:
+            s = self._score_without(q, k, f) if k == own else self._score(q, [k])[0][0]
+            if s > best_s + 1e-9 or (abs(s - best_s) <= 1e-9 and k < best_k):
+                best_s, best_k = s, k
+        if best_s >= self.params.threshold:
+            return best_k
+        return own if self._n[own] == 1 else -1  # a lone article stays; others leave
 
     # -- state -------------------------------------------------------------------------------
 
