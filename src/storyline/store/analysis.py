@@ -201,6 +201,17 @@ class AnalysisMixin:
         return [Entity(r[0], r[1], r[2], json.loads(r[3]), r[4])
                 for r in self._conn.execute(sql, params)]
 
+    def entities_by_id(self, ids: Iterable[str]) -> list[Entity]:
+        wanted = list(dict.fromkeys(ids))
+        out: list[Entity] = []
+        for k in range(0, len(wanted), 500):
+            chunk = wanted[k:k + 500]
+            sql = ("SELECT id, name, type, aliases, n_mentions FROM entities WHERE id IN ("
+                   + ",".join("?" * len(chunk)) + ")")
+            out += [Entity(r[0], r[1], r[2], json.loads(r[3]), r[4])
+                    for r in self._conn.execute(sql, chunk)]
+        return out
+
     def entity_articles(self, entity_id: str) -> list[str]:
         rows = self._conn.execute(
             "SELECT DISTINCT a.id FROM mentions m JOIN articles a ON a.pk = m.pk"
