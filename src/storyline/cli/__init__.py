@@ -36,7 +36,8 @@ def _global(
 
 # Commands register themselves on `app` when imported.
 from storyline.cli import (  # noqa: E402,F401
-    analyze, articles, dates, entities, ingest, quarantine, quotes, show, timex)
+    analyze, articles, dates, disagreements, entities, ingest, quarantine, quotes, report, search,
+    serve, show, stories, summarize, timeline, timex)
 
 
 def main(argv: list[str] | None = None) -> None:

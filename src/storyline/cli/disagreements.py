@@ -1,0 +1,1 @@
+"""`storyline disagreements`: filled in by its issue."""

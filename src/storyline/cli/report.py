@@ -1,0 +1,1 @@
+"""`storyline report`: filled in by its issue."""

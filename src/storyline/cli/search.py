@@ -1,0 +1,1 @@
+"""`storyline search`: filled in by its issue."""

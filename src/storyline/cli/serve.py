@@ -1,0 +1,1 @@
+"""`storyline serve`: filled in by its issue."""

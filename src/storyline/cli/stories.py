@@ -1,0 +1,1 @@
+"""`storyline stories`: filled in by its issue."""

@@ -1,0 +1,1 @@
+"""`storyline summarize`: filled in by its issue."""

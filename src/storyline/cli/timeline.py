@@ -1,0 +1,1 @@
+"""`storyline timeline`: filled in by its issue."""
