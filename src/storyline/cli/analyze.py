@@ -50,4 +50,12 @@ def analyze(
     st = state(ctx, json_, db)
     with st.open_store() as store:
         report = run_analysis(st, store, redo=redo, progress=progress)
-    st.emit(report, lambda con: print_analysis(con, report))
+        from storyline.cli.stories import print_story_report, run_stories
+
+        report["stories"] = run_stories(st, store, progress=progress)
+
+    def human(con: Console) -> None:
+        print_analysis(con, report)
+        print_story_report(con, report["stories"])  # type: ignore[arg-type]
+
+    st.emit(report, human)

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from storyline.cli import app
 from storyline.cli.analyze import print_analysis, run_analysis
+from storyline.cli.stories import print_story_report, run_stories
 from storyline.cli.state import DbOpt, JsonOpt, err_console, state
 from storyline.errors import E005, StorylineError
 from storyline.ingest.sources import count_inputs
@@ -67,11 +68,14 @@ def ingest(
         data = report.to_dict()
         if analyse and report.articles_added + report.recleaned_for_recurring_lines:
             data["analysis"] = run_analysis(st, store, progress=show_progress)
+            data["stories"] = run_stories(st, store, progress=show_progress)
 
     def human(con: Console) -> None:
         _print_report(con, report)
         if "analysis" in data:
             print_analysis(con, data["analysis"])  # type: ignore[arg-type]
+        if "stories" in data:
+            print_story_report(con, data["stories"])  # type: ignore[arg-type]
 
     st.emit(data, human)
     if report.quarantined:

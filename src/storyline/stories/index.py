@@ -147,6 +147,16 @@ class StoryIndex:
                 if p == k and self._members[k]]
         return sorted(live, key=lambda m: self._order_key(m[0]))
 
+    def keep_learning(self) -> None:
+        """Let document frequencies grow with new arrivals again (after a build from fixed ones)."""
+        self._fixed_df = False
+
+    def members(self, k: int) -> list[str]:
+        """The article ids of story ``k`` (after merges: of the story it joined), in arrival order."""
+        if len(self._arrival) != len(self._where):
+            self._arrival = {a: i for i, a in enumerate(self._where)}
+        return sorted(self._members[self._find(k)], key=self._order_key)
+
     def add(self, f: StoryFeatures) -> int:
         """Assign one article; returns its story number (stable until a merge)."""
         if f.article_id in self._where:
