@@ -55,6 +55,9 @@ class StoryParams:
     time_strong: float = 0.15
     # Search: stories scored per article, and the keys (rare terms, entities) used to find them.
     candidates: int = 48
+    # Of those, the lexical and entity cosines (the costly part) are computed for the first
+    # ``scored`` by shared rare keys and the best ``scored // 2`` by dense similarity only.
+    scored: int = 16
     query_keys: int = 32
     recent: int = 8
     max_profile_terms: int = 400
@@ -193,10 +196,16 @@ class StoryIndex:
 
     def _query(self, f: StoryFeatures) -> _Query:
         n = max(self._n_docs, 1)
-        terms = {t: w * idf(self._df_terms[t], n) for t, w in f.terms.items()}
-        ents = {e: w * idf(self._df_ents[e], n) for e, w in f.entities.items()}
+        t_idf = {t: idf(self._df_terms[t], n) for t in f.terms}
+        e_idf = {e: idf(self._df_ents[e], n) for e in f.entities}
+        terms = {t: w * t_idf[t] for t, w in f.terms.items()}
+        ents = {e: w * e_idf[e] for e, w in f.entities.items()}
+        # weights times idf once more: the dot product with a story's raw summed weights then
+        # equals the dot product of both tf-idf vectors
+        terms2 = {t: w * t_idf[t] for t, w in terms.items()}
+        ents2 = {e: w * e_idf[e] for e, w in ents.items()}
         return _Query(np.asarray(f.vector, dtype=np.float32), terms, _norm(terms), ents,
-                      _norm(ents), date_ordinal(f.date), f.article_id)
+                      _norm(ents), date_ordinal(f.date), f.article_id, terms2, ents2)
 
     def _candidates(self, q: _Query) -> list[int]:
         p = self.params
@@ -226,25 +235,31 @@ class StoryIndex:
         idx = np.asarray(cands, dtype=np.int64)
         sums = self._sum[idx]
         dense = (sums @ q.vector) / np.maximum(np.linalg.norm(sums, axis=1), 1e-12)
+        k = self.params.scored
+        keep = set(range(min(k, len(cands))))
+        if len(cands) > k:
+            keep.update(int(j) for j in np.argsort(-dense, kind="stable")[: k // 2])
         out = []
         for j, s in enumerate(cands):
-            out.append((self._combine(float(dense[j]), q, s), s))
+            if j in keep:
+                out.append((self._combine(float(dense[j]), q, s), s))
         out.sort(key=lambda x: (-x[0], x[1]))
         return out
 
     def _combine(self, dense: float, q: _Query, s: int) -> float:
         p = self.params
-        lex = self._cos(q.terms, q.terms_norm, s, "t")
+        lex = self._cos(q.terms2, q.terms_norm, s, "t")
         total = p.w_dense * dense + p.w_lex * lex
         weight = p.w_dense + p.w_lex
         if q.ents and self._ents[s]:
-            total += p.w_ent * self._cos(q.ents, q.ents_norm, s, "e")
+            total += p.w_ent * self._cos(q.ents2, q.ents_norm, s, "e")
             weight += p.w_ent
         score = total / weight
         return score - self._time_penalty(score, q.day, s)
 
     def _cos(self, q: dict[str, float], q_norm: float, s: int, kind: str) -> float:
-        """Cosine of query weights and a story's summed weights, idf applied to the story."""
+        """Cosine of a query's tf-idf vector and a story's: ``q`` holds tf-idf x idf (see
+        ``_query``), so the story's summed raw weights need no idf here."""
         profile, df = (self._terms[s], self._df_terms) if kind == "t" else (self._ents[s],
                                                                             self._df_ents)
         if not q or not profile or q_norm <= 0:
@@ -256,11 +271,10 @@ class StoryIndex:
             self._pnorm[(s, kind)] = norm
         if norm <= 0:
             return 0.0
-        # the query already carries idf; the profile's terms get it here
         if len(q) <= len(profile):
-            dot = sum(w * profile[t] * idf(df[t], n) for t, w in q.items() if t in profile)
+            dot = sum(w * profile[t] for t, w in q.items() if t in profile)
         else:
-            dot = sum(w * idf(df[t], n) * q[t] for t, w in profile.items() if t in q)
+            dot = sum(w * q[t] for t, w in profile.items() if t in q)
         return dot / (q_norm * norm)
 
     def _score_without(self, q: _Query, k: int, f: StoryFeatures) -> float:
@@ -303,7 +317,10 @@ class StoryIndex:
         mid = None
         if self._lo[a] is not None and self._hi[a] is not None:
             mid = (self._lo[a] + self._hi[a]) // 2  # type: ignore[operator]
-        q = _Query(va.astype(np.float32), terms, _norm(terms), ents, _norm(ents), mid, "")
+        terms2 = {t: w * idf(self._df_terms[t], n) for t, w in terms.items()}
+        ents2 = {e: w * idf(self._df_ents[e], n) for e, w in ents.items()}
+        q = _Query(va.astype(np.float32), terms, _norm(terms), ents, _norm(ents), mid, "",
+                   terms2, ents2)
         return self._score(q, [b])[0][0]
 
     # -- updating ----------------------------------------------------------------------------
@@ -509,6 +526,8 @@ class _Query:
     ents_norm: float
     day: int | None
     article_id: str
+    terms2: dict[str, float]  # tf-idf x idf: see StoryIndex._query
+    ents2: dict[str, float]
 
 
 def _norm(weights: dict[str, float]) -> float:
