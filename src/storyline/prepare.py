@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from storyline.clean.cleaner import Cleaned, clean
-from storyline.clean.outlets import outlet_from_url
+from storyline.clean.outlets import outlet_from_filename, outlet_from_url
 from storyline.config import Settings
 from storyline.dedup.fingerprint import Signature, band_hashes, exact_key, fingerprints
 from storyline.ingest.readers import read_input
@@ -106,6 +106,9 @@ def resolve_outlet(doc: SourceDoc, cleaned: Cleaned) -> tuple[str | None, str | 
     from_url = outlet_from_url(doc.url)
     if from_url:
         return from_url, "url"
+    from_name = outlet_from_filename(doc.origin)
+    if from_name:
+        return from_name, "filename"
     return None, None
 
 

@@ -78,3 +78,35 @@ def test_outlets_from_line(line, expected):
 )
 def test_outlets_from_line_none(line):
     assert outlet_from_line(line) is None
+
+
+@pytest.mark.parametrize("origin,outlet", [
+    ("examples/russia-turkey/nhandan.txt", "Nhan Dan"),
+    ("/data/strategic-culture.txt", "Strategic Culture Foundation"),
+    ("telegraph_2016-07-01.html", "The Telegraph"),
+    ("reuters_syria.html", "Reuters"),
+    ("independent-yahoo.txt", None),  # "independent" is a plain word too
+    ("notes.txt", None),
+    ("metro-line-closures.txt", None),  # a known outlet name that is also a plain word
+    ("<stdin>", None),
+])
+def test_outlet_from_filename(origin, outlet):
+    from storyline.clean.outlets import outlet_from_filename
+
+    assert outlet_from_filename(origin) == outlet
+
+
+def test_outlet_from_text_wins_over_the_file_name():
+    from storyline.prepare import build_article, prepare_doc
+    from storyline.config import Settings
+    from storyline.records import SourceDoc
+
+    text = "Headline here\nBody text of the story.\nThis story was reported by the Associated Press.\n"
+    p = prepare_doc(SourceDoc(origin="csmonitor-ap.txt", format="txt", text=text,
+                              title_in_text=True), Settings())
+    a = build_article(p.doc, p.cleaned, p.article_id)
+    assert (a.outlet, a.outlet_source) == ("Associated Press", "text")
+    p = prepare_doc(SourceDoc(origin="nhandan.txt", format="txt", text="Headline\nBody text.\n",
+                              title_in_text=True), Settings())
+    a = build_article(p.doc, p.cleaned, p.article_id)
+    assert (a.outlet, a.outlet_source) == ("Nhan Dan", "filename")

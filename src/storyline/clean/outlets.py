@@ -171,6 +171,39 @@ def outlet_from_url(url: str | None) -> str | None:
     return _BY_DOMAIN.get(domain, domain)
 
 
+def _labels() -> dict[str, str]:
+    """Known outlets by the distinctive label of their domain ("strategic-culture", "nhandan")."""
+    out: dict[str, str] = {}
+    for domain, outlet in _BY_DOMAIN.items():
+        reg = _registrable(domain)
+        label = reg.split(".")[0]
+        if reg == domain and len(label) >= 5 and label not in _COMMON_WORDS | {"civil", "news"}:
+            out.setdefault(label, outlet)
+    return out
+
+
+_BY_LABEL = _labels()
+
+
+def outlet_from_filename(origin: str | None) -> str | None:
+    """A known outlet named by a file's name, as people save scraped pages:
+    ``nhandan.txt``, ``strategic-culture-putin.html``, ``telegraph_2016.txt``.
+
+    >>> outlet_from_filename("x/strategic-culture.txt"), outlet_from_filename("notes.txt")
+    ('Strategic Culture Foundation', None)
+    """
+    if not origin or origin.startswith("<"):
+        return None
+    stem = re.split(r"[#?]", origin)[0].replace("\\", "/").rsplit("/", 1)[-1].lower()
+    stem = stem.split(".", 1)[0]
+    parts = re.split(r"[-_ ]", stem)
+    for n in range(len(parts), 0, -1):  # the longest leading run of words that names an outlet
+        hit = _BY_LABEL.get("-".join(parts[:n]))
+        if hit:
+            return hit
+    return None
+
+
 def _name_of(chunk: str) -> str | None:
     """The outlet a credit names: its own words if they are a known name or look like one."""
     words = _outlet_words(chunk)
