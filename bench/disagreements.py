@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Where sources disagree: Storyline's verdicts on labelled pairs of real claims.
+
+    python bench/disagreements.py --data ../shared/eval [--pairs bench/data/claim_pairs.jsonl] [-v]
+
+``bench/data/claim_pairs.jsonl`` holds one labelled pair a line: the data set, the two documents
+(ids), the character span of each claim's value in the *rebuilt* document text (the same
+rebuilding as bench/stories.py: DUC 2004 documents as distributed, ECB+ documents joined from their
+tokens), the label (agree / compatible / update / conflict) and a one-line justification. The
+seeds (``examples/russia-turkey``, dataset "seeds") are read with ``read_corpus``; their spans are
+in the file's raw text. No text of the evaluation data is stored in the project: only ids and spans.
+
+For each pair the documents of the pair's topic are analysed together (Storyline's real stages,
+cached under /tmp/storyline-bench-stories like bench/stories.py), their claims extracted, the claim
+whose value overlaps each labelled span found, and ``judge`` gives its verdict ("unaligned" when
+alignment says the two claims do not speak of one thing, "no claim" when extraction missed a side).
+Printed: precision and recall of "conflict", the confusion table (label x verdict), and how many
+labelled conflicts ``find_disagreements`` discovers end-to-end on the pair's two documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from storyline.claims import article_claims  # noqa: E402
+from storyline.claims.records import Claim  # noqa: E402
+from storyline.config import Settings  # noqa: E402
+from storyline.corpus import Corpus, read_corpus  # noqa: E402
+from storyline.dedup.fingerprint import signature  # noqa: E402
+from storyline.dedup.fingerprint import similarity as sig_similarity  # noqa: E402
+from storyline.disagree import VERDICTS, DisagreeSettings, find_disagreements, judge  # noqa: E402
+from storyline.disagree.align import AlignContext  # noqa: E402
+from storyline.records import DuplicateLink  # noqa: E402
+
+LABELS = ("agree", "compatible", "update", "conflict")
+PREDICTED = (*LABELS, "unaligned", "no claim")
+SEEDS = ROOT / "examples" / "russia-turkey"
+
+
+def topic_of(dataset: str, doc_id: str) -> str:
+    if dataset == "duc2004_task2":
+        return doc_id.split("/")[0]
+    if dataset == "ecbplus_cybulska_setup":
+        return doc_id.split("_")[0] + ("_plus" if doc_id.endswith("plus") else "")
+    return "seeds"
+
+
+def corpora(data: Path, needed: set[tuple[str, str]]) -> dict[tuple[str, str], Corpus]:
+    """One Corpus per (dataset, topic) that a labelled pair needs."""
+    import stories as loaders  # bench/stories.py: the same document rebuilding and analysis cache
+
+    out: dict[tuple[str, str], Corpus] = {}
+    if ("seeds", "seeds") in needed:
+        out[("seeds", "seeds")] = read_corpus([SEEDS])
+    for name, folder in loaders.find_datasets(data).items():
+        if not any(d == name for d, _ in needed):
+            continue
+        rows = loaders.DATASETS[name](folder)
+        articles = loaders.build_articles(rows)
+        analyses = loaders.analyse_cached(name, articles)
+        by_topic: dict[str, list[int]] = defaultdict(list)
+        for k, a in enumerate(articles):
+            by_topic[topic_of(name, a.id)].append(k)
+        for topic, ks in by_topic.items():
+            if (name, topic) not in needed:
+                continue
+            arts = {articles[k].id: articles[k] for k in ks}
+            out[(name, topic)] = Corpus(arts, {articles[k].id: analyses[k] for k in ks}, {},
+                                        duplicates(arts))
+    return out
+
+
+def duplicates(articles: dict) -> list[DuplicateLink]:  # type: ignore[type-arg]
+    """Near copies inside a topic (wire stories run twice), as ingest would link them."""
+    st = Settings()
+    sigs = {i: signature(a.clean_text, st) for i, a in articles.items()}
+    ids = list(articles)
+    links = []
+    for x in range(len(ids)):
+        for y in range(x + 1, len(ids)):
+            s = sig_similarity(sigs[ids[x]], sigs[ids[y]])
+            if s >= st.near_duplicate_threshold:
+                links.append(DuplicateLink(ids[x], ids[y], "near", s))
+    return links
+
+
+def doc_key(dataset: str, doc: str, corpus: Corpus) -> str:
+    if dataset != "seeds":
+        return doc
+    return next(i for i, a in corpus.articles.items() if Path(a.origin).name == doc)
+
+
+def claim_at(claims: list[Claim], corpus: Corpus, article: str, start: int, end: int) -> Claim | None:
+    """The claim (number, date or quote) whose value overlaps raw span [start, end) most."""
+    art = corpus.articles[article]
+    best, best_overlap = None, 0
+    for c in claims:
+        if c.kind not in ("number", "date", "quote"):
+            continue
+        rs, re_ = art.raw_span(c.start, c.end)
+        overlap = min(re_, end) - max(rs, start)
+        if overlap > best_overlap:
+            best, best_overlap = c, overlap
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--pairs", type=Path, default=ROOT / "bench" / "data" / "claim_pairs.jsonl")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every pair's verdict")
+    args = ap.parse_args()
+
+    pairs = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    needed = {(p["dataset"], topic_of(p["dataset"], p["a"]["doc"])) for p in pairs}
+    cs = corpora(args.data, needed)
+    settings = DisagreeSettings()
+    claims_cache: dict[tuple[str, str, str], list[Claim]] = {}
+    ctx_cache: dict[tuple[str, str], AlignContext] = {}
+    confusion: Counter[tuple[str, str]] = Counter()
+    e2e_found = e2e_total = 0
+    e2e_false: Counter[str] = Counter()
+    for p in pairs:
+        ds, topic = p["dataset"], topic_of(p["dataset"], p["a"]["doc"])
+        corpus = cs.get((ds, topic))
+        if corpus is None:
+            print(f"missing data for {ds} {topic}", file=sys.stderr)
+            continue
+        ids = [doc_key(ds, p[s]["doc"], corpus) for s in ("a", "b")]
+        sides = []
+        for s, aid in zip(("a", "b"), ids):
+            key = (ds, topic, aid)
+            if key not in claims_cache:
+                claims_cache[key] = article_claims(corpus, aid)
+            sides.append(claim_at(claims_cache[key], corpus, aid, p[s]["start"], p[s]["end"]))
+        if (ds, topic) not in ctx_cache:
+            ctx_cache[(ds, topic)] = AlignContext.build(corpus, [])
+        if sides[0] is None or sides[1] is None:
+            got = "no claim"
+        else:
+            j = judge(sides[0], sides[1], corpus, ctx_cache[(ds, topic)], settings)
+            got = j.verdict.label if j else "unaligned"
+        confusion[(p["label"], got)] += 1
+        if args.verbose:
+            print(f"{p['label']:>10} -> {got:<10} {ds[:4]} {p['a']['doc']} {p['b']['doc']}  {p['why']}")
+        # end to end: does find_disagreements, on the two documents alone, report this pair?
+        sub = corpus.subset(ids)
+        pair_claims = [c for aid in ids for c in claims_cache[(ds, topic, aid)]]
+        found = find_disagreements(sub, claims=pair_claims, settings=settings, verdicts=VERDICTS)
+        hit = any(
+            any(s.article == ids[0] and _overlaps(corpus, s, p["a"]) for s in d.sides)
+            and any(s.article == ids[1] and _overlaps(corpus, s, p["b"]) for s in d.sides)
+            and d.verdict == "conflict" for d in found)
+        if p["label"] == "conflict":
+            e2e_total += 1
+            e2e_found += hit
+        elif hit:
+            e2e_false[p["label"]] += 1
+
+    tp = confusion[("conflict", "conflict")]
+    fp = sum(v for (lab, got), v in confusion.items() if got == "conflict" and lab != "conflict")
+    fn = sum(v for (lab, got), v in confusion.items() if lab == "conflict" and got != "conflict")
+    n = sum(confusion.values())
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    print(f"{n} labelled pairs ({', '.join(f'{k} {v}' for k, v in sorted(Counter(p['dataset'] for p in pairs).items()))})")
+    print(f"conflict: precision {prec:.3f} ({tp}/{tp + fp})  recall {rec:.3f} ({tp}/{tp + fn})  "
+          f"F1 {2 * prec * rec / (prec + rec) if prec + rec else 0:.3f}")
+    agree_all = sum(v for (lab, got), v in confusion.items() if lab == got)
+    print(f"verdict accuracy over all labels: {agree_all / n:.3f}")
+    print("\nconfusion (rows: label, columns: Storyline's verdict)")
+    print(f"{'':>11}" + "".join(f"{c:>11}" for c in PREDICTED))
+    for lab in LABELS:
+        print(f"{lab:>11}" + "".join(f"{confusion[(lab, c)]:>11}" for c in PREDICTED))
+    print(f"\nend to end (find_disagreements on each pair's two documents): {e2e_found}/{e2e_total} "
+          f"labelled conflicts reported as conflicts; non-conflict pairs reported as conflicts: "
+          f"{sum(e2e_false.values())} {dict(e2e_false) or ''}")
+
+
+def _overlaps(corpus: Corpus, side, span: dict) -> bool:  # type: ignore[no-untyped-def]
+    if side.span is None:
+        return False
+    rs, re_ = corpus.articles[side.article].raw_span(side.span.start, side.span.end)
+    return min(re_, span["end"]) > max(rs, span["start"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""What surrounds a claim: the entities, places, dates and words of its sentence (and of the
+sentence before, which often names the event a number belongs to: "a suicide attack on Istanbul
+airport on Tuesday. ... the attack, which killed 44 people")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.claims.lexicon import STOPWORDS
+from storyline.records import Mention, Sentence, TimeExpr
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match "attack"/"attacks", "killed"/"kills"."""
+    w = word.lower().replace("’", "'")
+    w = re.sub(r"'s$", "", w)
+    for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: len(w) - len(suffix)] + keep
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2]
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    entity_ids: list[str]
+    places: list[str]
+    dates: list[str]
+    words: list[str]
+
+
+def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],
+                     timexes: list[TimeExpr]) -> SentenceContext:
+    s = sentences[i]
+    prev = sentences[i - 1] if i > 0 else None
+    lo = prev.start if prev is not None else s.start
+
+    def inside(a: int, b: int, start: int, end: int) -> bool:
+        return start <= a and b <= end
+
+    ents = [m.entity_id or m.text for m in mentions if inside(m.start, m.end, lo, s.end)]
+    places = [m.entity_id or m.text for m in mentions
+              if inside(m.start, m.end, s.start, s.end) and m.label in _PLACE_LABELS]
+    dates = [t.value for t in timexes if t.type == "DATE" and inside(t.start, t.end, s.start, s.end)]
+    words = content_words((prev.text + " " if prev is not None else "") + s.text)
+    return SentenceContext(sorted(set(ents)), sorted(set(places)), dates, words)

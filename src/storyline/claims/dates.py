@@ -1,0 +1,47 @@
+"""Events bound to their dates: "Turkey shot down a Russian warplane in November 2015" ->
+(shoot down, 2015-11). Only calendar dates a reader can check (a year, month or day, anchored); a
+date hanging on a reporting verb ("said on Friday") dates the statement, not the event, and is
+left out."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from storyline.claims.lexicon import EVENT_CLASSES, REPORTING, STOPWORDS
+from storyline.records import TimeExpr
+
+_CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def checkable(t: TimeExpr) -> bool:
+    return t.type == "DATE" and t.anchored and bool(_CALENDAR.match(t.value)) and t.mod is None
+
+
+def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]] | None:
+    """(event lemma, event words, argument lemmas) of the verb the date ``t`` attaches to."""
+    toks = [x for x in doc if x.idx < t.end - offset and x.idx + len(x.text) > t.start - offset]
+    if not toks:
+        return None
+    tok = toks[-1]
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and (tok.lemma_ or "").lower() in EVENT_CLASSES):
+            break
+    lemma = (tok.lemma_ or tok.text).lower()
+    if tok.pos_ not in ("VERB", "NOUN") or lemma in REPORTING or lemma in ("be", "have"):
+        return None
+    words = tok.text
+    prt = [c for c in tok.children if c.dep_ == "prt"]
+    if prt:
+        lemma, words = f"{lemma} {prt[0].lower_}", f"{tok.text} {prt[0].text}"
+    args = []
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+            args.append((c.lemma_ or c.text).lower())
+            args.extend((g.lemma_ or g.text).lower() for g in c.children
+                        if g.dep_ in ("compound", "amod"))
+    args = [a for a in args if a not in STOPWORDS]
+    return lemma, words, args

@@ -1,0 +1,106 @@
+"""Checkable claims of every article of a Corpus: numbers, dated events, quotes, roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from storyline.claims.context import sentence_context
+from storyline.claims.dates import checkable, date_event
+from storyline.claims.lexicon import MONEY_UNITS
+from storyline.claims.numbers import find_numbers
+from storyline.claims.parse import parse
+from storyline.claims.quantities import bind
+from storyline.claims.records import Claim
+from storyline.claims.roles import find_roles
+from storyline.corpus import Corpus
+
+# A quote shorter than this is a phrase many people say, not a statement one person made.
+MIN_QUOTE_WORDS = 6
+_WRITTEN_DATE = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|million|billion|dozen|dozens|scores)\b", re.IGNORECASE)
+
+
+def extract_claims(corpus: Corpus, article_ids: Iterable[str] | None = None) -> list[Claim]:
+    """Every claim of the given articles (all analysed ones when None), in article then text
+    order."""
+    ids = [i for i in (article_ids if article_ids is not None else corpus.ids)
+           if i in corpus.analyses]
+    out: list[Claim] = []
+    for aid in ids:
+        out.extend(article_claims(corpus, aid))
+    return out
+
+
+def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
+    a = corpus.analyses[aid]
+    text = corpus.articles[aid].clean_text
+    sentences = sorted(a.sentences, key=lambda s: s.start)
+    mentions, timexes = a.mentions, a.timexes
+    wanted: list[int] = []
+    for i, s in enumerate(sentences):
+        has_date = any(checkable(t) and s.start <= t.start and t.end <= s.end for t in timexes)
+        if has_date or _MAYBE_NUMBER.search(s.text):
+            wanted.append(i)
+    docs = dict(zip(wanted, parse(sentences[i].text for i in wanted)))
+    claims: list[Claim] = []
+    for i, doc in docs.items():
+        s = sentences[i]
+        ctx = sentence_context(i, sentences, mentions, timexes)
+        base = dict(article_id=aid, sentence_start=s.start, sentence_end=s.end,
+                    entity_ids=ctx.entity_ids, places=ctx.places, dates=ctx.dates, words=ctx.words)
+        masked = [(t.start - s.start, t.end - s.start) for t in timexes
+                  if s.start <= t.start and t.end <= s.end]
+        for n in find_numbers(s.text, masked):
+            start, end = s.start + n.start, s.start + n.end
+            b = bind(doc, n.__class__(start, end, n.text, n.value, n.low, n.high, n.approx,
+                                      n.unit, n.spelled), s.start)
+            if b is None or (b.event is None and b.head is None):
+                continue
+            if b.event is None and n.unit not in MONEY_UNITS and n.unit not in ("%", "pp"):
+                continue  # a count of nothing happening ("the two leaders") is not checkable
+            what = " ".join(w for w in (b.head_text or (b.head if b.head != "people" else "people"),
+                                        b.event_text) if w) or (n.unit or "")
+            claims.append(Claim(
+                kind="number", start=start, end=end, text=text[start:end], what=what,
+                low=n.low, high=n.high, value=n.value, approx=n.approx, unit=n.unit,
+                head=b.head, event=b.event, agent=b.agent, modifiers=b.modifiers,
+                update_cue=b.update_cue, **base))  # type: ignore[arg-type]
+        for t in timexes:
+            if not (s.start <= t.start and t.end <= s.end) or not checkable(t):
+                continue
+            ev = date_event(doc, t, s.start)
+            if ev is None:
+                continue
+            lemma, words, args = ev
+            # "on Friday" is only as sure as the publication date it is counted from
+            sure = bool(_WRITTEN_DATE.search(t.text)) or a.dct.source in ("metadata", "user")
+            claims.append(Claim(
+                kind="date", start=t.start, end=t.end, text=text[t.start:t.end], what=words,
+                date=t.value, granularity=t.granularity, event=lemma, agent=args,
+                approx=None if sure else "relative",
+                **base))  # type: ignore[arg-type]
+    for q in a.quotes:
+        if q.kind != "direct" or len(q.text.split()) < MIN_QUOTE_WORDS:
+            continue
+        claims.append(Claim(
+            kind="quote", article_id=aid, start=q.start, end=q.end, text=q.text,
+            sentence_start=q.sentence_start, sentence_end=q.sentence_end,
+            what=f"who said \u201c{_short(q.text)}\u201d", speaker=q.speaker,
+            speaker_entity_id=q.speaker_entity_id, attribution=q.attribution))
+    for m, start, end, role in find_roles(text, mentions):
+        sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+        claims.append(Claim(
+            kind="role", article_id=aid, start=start, end=end, text=text[start:end],
+            sentence_start=sent.start if sent else m.start, sentence_end=sent.end if sent else end,
+            what=f"role of {m.text}", person=m.entity_id or m.text, role=role.lower()))
+    claims.sort(key=lambda c: (c.start, c.kind))
+    return claims
+
+
+def _short(text: str, words: int = 8) -> str:
+    w = text.split()
+    return " ".join(w[:words]) + (" \u2026" if len(w) > words else "")

@@ -1,0 +1,53 @@
+"""Word lists the claim extractor binds numbers with: what a count measures and which event it
+belongs to. Kept in one place so they can be read, extended and tested together."""
+
+from __future__ import annotations
+
+# Lemma -> event class. A toll is the same measure whether the text says "killed 43", "43 dead",
+# "43 deaths", "claimed 43 lives" or "a death toll of 43".
+EVENT_CLASSES: dict[str, str] = {
+    **dict.fromkeys(["kill", "die", "dead", "death", "fatality", "perish", "massacre", "slay",
+                     "toll", "life", "body", "corpse", "fatal", "murder", "execute", "behead"],
+                    "killed"),
+    **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded", "maim"], "injured"),
+    **dict.fromkeys(["missing", "disappear", "unaccounted"], "missing"),
+    **dict.fromkeys(["arrest", "detain", "detention", "jail", "imprison", "custody", "capture"],
+                    "arrested"),
+    **dict.fromkeys(["evacuate", "evacuation"], "evacuated"),
+    **dict.fromkeys(["homeless", "displace", "displaced"], "homeless"),
+    **dict.fromkeys(["rescue", "save"], "rescued"),
+    **dict.fromkeys(["hospitalize", "hospitalise", "hospital", "treat"], "hospitalised"),
+    **dict.fromkeys(["casualty"], "casualties"),
+}
+# Cumulative measures only grow as counting goes on: a later, higher report is an update.
+CUMULATIVE = frozenset({"killed", "injured", "arrested", "evacuated", "homeless", "rescued",
+                        "hospitalised", "casualties", "missing"})
+
+# Nouns that name people in general: "43 people", "44 victims", "174 dead" count the same thing.
+PEOPLE = frozenset({"people", "person", "victim", "dead", "body", "life", "fatality", "casualty",
+                    "individual", "resident", "inhabitant", "wounded", "injured", "other", "man"})
+
+# Verbs that report rather than happen: "officials said 14 people" binds 14 to what comes next.
+REPORTING = frozenset({"say", "tell", "report", "state", "announce", "add", "claim", "confirm",
+                       "estimate", "believe", "put", "quote", "according", "show", "list"})
+
+# Verbs that hold no event of their own: the event is further up the tree.
+LIGHT = frozenset({"be", "have", "include", "bring", "reach", "rise", "climb", "stand", "total",
+                   "number", "go", "jump", "increase", "raise", "revise", "put", "leave"})
+
+# Words that announce a revised figure ("the toll rose to 357").
+UPDATE_CUES = frozenset({"rise", "rose", "risen", "climb", "climbed", "increase", "increased",
+                         "jump", "jumped", "raise", "raised", "revise", "revised", "mount",
+                         "mounted", "mounting", "grow", "grew", "now", "latest", "new", "updated",
+                         "bring", "brought", "bringing", "swell", "swelled"})
+
+# Units a number can be bound to without a noun: "10 percent", "$2.5bn".
+MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "AUD", "CAD", "HKD", "INR", "CNY", "RUB",
+                         "TRY"})
+
+STOPWORDS = frozenset("""a an the and or but if of in on at to for from by with as is are was were be been
+being has have had do does did this that these those it its their his her he she they we you i
+not no nor so than then there here which who whom whose what when where why how all any both each
+few more most other some such only own same too very can will just should now said says say told
+also after before over under into out up down about against between through during again further
+once mr mrs ms dr would could may might must shall while because until since upon per""".split())

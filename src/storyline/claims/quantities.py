@@ -1,0 +1,173 @@
+"""Numbers bound to what they count and to their event, over a dependency parse.
+
+"the attack, which killed 44 people": 44 -> nummod of "people" -> object of "killed" (event class
+"killed"), whose relative clause hangs on "attack" (the agent). "the deaths of two Russian
+servicemen": two -> "servicemen" -> "of" -> "deaths". "the toll rose to 357": 357 -> "to" ->
+"rose" -> subject "toll". A number bound to nothing countable (an age, a list index) is no claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.claims.lexicon import (EVENT_CLASSES, LIGHT, PEOPLE, REPORTING, STOPWORDS,
+                                      UPDATE_CUES)
+from storyline.claims.numbers import Number
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "acomp", "oprd", "xcomp", "compound",
+                       "amod", "npadvmod", "conj", "appos"})
+_VAGUE_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "millions", "scores",
+                          "tens", "billions", "million", "billion", "thousand", "hundred"})
+
+
+@dataclass(slots=True)
+class Binding:
+    head: str | None  # normalised counted noun
+    head_text: str | None
+    event: str | None
+    event_text: str | None
+    agent: list[str] = field(default_factory=list)
+    modifiers: list[str] = field(default_factory=list)
+    update_cue: bool = False
+
+
+def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _lemma(t: Any) -> str:
+    return (t.lemma_ or t.text).lower()
+
+
+def _event_of(t: Any) -> tuple[str, str] | None:
+    lemma = _lemma(t)
+    if lemma in EVENT_CLASSES:
+        return EVENT_CLASSES[lemma], t.text
+    if t.text.lower() in EVENT_CLASSES:
+        return EVENT_CLASSES[t.text.lower()], t.text
+    return None
+
+
+def _counted_noun(num_tokens: list[Any]) -> Any | None:
+    """The noun the number counts: its nummod head, or "dozens of people" -> "people"."""
+    last = num_tokens[-1]
+    inside = {t.i for t in num_tokens}
+    # "$2.5bn", "85 million": the number hangs on its own scale word; go to the outside head
+    t = last
+    for _ in range(3):
+        if t.head.i in inside or (t.dep_ in ("nummod", "quantmod", "compound")
+                                  and t.head.lower_ in _VAGUE_NOUNS and t.head.i != t.i):
+            t = t.head
+            continue
+        break
+    if t.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and t.head.pos_ in _NOUNS | {"ADJ"} \
+            and t.head.i > t.i:
+        return t.head
+    # "dozens of people", "27,000 of them"
+    for child in t.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in _NOUNS:
+                    return pobj
+    if t.lower_ in _VAGUE_NOUNS and t.pos_ in _NOUNS:
+        return None
+    # "174 dead", "21 injured": the parser often makes the adjective the number's head
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.lower_ in ("dead", "injured", "wounded", "missing", "homeless"):
+        return nxt
+    return None
+
+
+def _normal_head(noun: Any, event: str | None) -> str:
+    lemma = _lemma(noun)
+    if lemma in PEOPLE or noun.lower_ in PEOPLE:
+        return "people"
+    return lemma
+
+
+def bind(doc: Any, n: Number, offset: int) -> Binding | None:
+    """What number ``n`` (offsets in the article) counts in the parsed sentence ``doc`` (which
+    starts at article offset ``offset``)."""
+    toks = _tokens_in(doc, n.start - offset, n.end - offset)
+    if not toks:
+        return None
+    num_toks = [t for t in toks if t.like_num or t.pos_ == "NUM" or t.lower_ in _VAGUE_NOUNS
+                or t.text in ("$", "€", "£", "%")] or toks
+    noun = _counted_noun(num_toks)
+    # a unit written after the number ("10 percent", "85 million euros") is not the counted noun
+    if noun is not None and noun.lower_ in ("percent", "cent", "dollars", "euros", "pounds"):
+        noun = _counted_noun([noun]) if n.unit else noun
+    anchor = noun if noun is not None else num_toks[-1]
+    event: tuple[str, str] | None = _event_of(noun) if noun is not None else None
+    if event is None and noun is not None:
+        # "some 3,000 people who were killed": the event is a clause describing the noun
+        for c in noun.children:
+            if c.dep_ in ("relcl", "acl", "amod") and c.i > noun.i:
+                event = _event_of(c) or next(
+                    (e for g in c.children if g.dep_ in ("conj", "acomp") for e in [_event_of(g)] if e), None)
+                if event:
+                    break
+    agent: list[str] = []
+    update = False
+    # Walk up from the counted noun to the event: the first event word on the way, or on a
+    # direct argument of a word on the way ("toll" under "rose"), else the first real verb.
+    t = anchor
+    first_verb: Any | None = None
+    for _ in range(5):
+        if t.lower_ in UPDATE_CUES or _lemma(t) in UPDATE_CUES:
+            update = True
+        if event is None and t is not anchor:
+            event = _event_of(t)
+        if event is None:
+            for c in t.children:
+                if c.dep_ in _ARG_DEPS and c.i != anchor.i and c not in num_toks:
+                    event = _event_of(c)
+                    if event:
+                        break
+        if t.pos_ in ("VERB", "AUX") and first_verb is None and _lemma(t) not in LIGHT \
+                and _lemma(t) not in REPORTING:
+            first_verb = t
+        if event is not None:
+            agent = _agent(t)
+            break
+        if t.head.i == t.i or _lemma(t.head) in REPORTING:
+            break
+        t = t.head
+    if event is None and first_verb is not None:
+        event = (_lemma(first_verb), first_verb.text)
+        agent = _agent(first_verb)
+    if noun is None and event is None and n.unit is None:
+        return None
+    head = _normal_head(noun, event[0] if event else None) if noun is not None else (
+        "people" if event and event[0] in ("killed", "injured", "missing", "homeless",
+                                           "evacuated", "rescued", "hospitalised", "casualties",
+                                           "arrested") else None)
+    if noun is not None and event is not None and noun.i == anchor.i and _event_of(noun):
+        head = "people"  # "174 dead": the noun is the event itself
+    modifiers = [_lemma(c) for c in (noun.children if noun is not None else [])
+                 if c.dep_ in ("amod", "compound") and c not in num_toks
+                 and _lemma(c) not in STOPWORDS]
+    return Binding(head, noun.text if noun is not None else None,
+                   event[0] if event else None, event[1] if event else None,
+                   agent, modifiers, update)
+
+
+def _agent(verb: Any) -> list[str]:
+    """What the event hangs on: the subject of the verb, or the noun a relative clause describes
+    ("the attack, which killed"), with its compounds ("suicide bomb attack")."""
+    nouns: list[Any] = []
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUNS:
+        nouns.append(verb.head)
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "agent") and c.pos_ in _NOUNS:
+            nouns.append(c)
+        if c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "after"):
+            nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.pos_ in _NOUNS)
+    out: list[str] = []
+    for noun in nouns:
+        out.append(_lemma(noun))
+        out.extend(_lemma(c) for c in noun.children
+                   if c.dep_ in ("compound", "amod") and _lemma(c) not in STOPWORDS)
+    return out

@@ -1,0 +1,59 @@
+"""What an article claims, in a form that can be checked against another article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Claim:
+    """One checkable statement of one article, with the span of its value.
+
+    ``kind`` is "number" (a count or amount bound to what it counts and its event), "date" (an
+    event bound to its date), "quote" (words bound to a speaker) or "role" (a person bound to a
+    role). Fields that do not apply to a kind stay empty.
+    """
+
+    kind: str
+    article_id: str
+    start: int  # the value's span in the article's clean text ("more than 40", "November 2015")
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    what: str  # a readable name of what is measured or dated: "people killed", "shot down"
+    # numbers
+    low: float | None = None
+    high: float | None = None
+    value: float | None = None
+    approx: str | None = None  # "more than", "about", "rounded", "range", "dozens", ...
+    unit: str | None = None  # "%", "USD", ...
+    head: str | None = None  # what is counted, normalised: "people", "serviceman", "troop"
+    event: str | None = None  # the event class or lemma: "killed", "injured", "sign"
+    agent: list[str] = field(default_factory=list)  # lemmas of what caused it: ["attack", "suicide"]
+    modifiers: list[str] = field(default_factory=list)  # lemmas qualifying the head: ["russian"]
+    # dates
+    date: str | None = None  # TIMEX3 value
+    granularity: str | None = None
+    # quotes
+    speaker: str | None = None
+    speaker_entity_id: str | None = None
+    attribution: str | None = None
+    # roles
+    person: str | None = None
+    role: str | None = None
+    # context shared by every kind
+    entity_ids: list[str] = field(default_factory=list)  # entities of the sentence (and the one before)
+    places: list[str] = field(default_factory=list)  # GPE/LOC/FAC entities of the sentence itself
+    dates: list[str] = field(default_factory=list)  # TIMEX3 values of the sentence's dates
+    words: list[str] = field(default_factory=list)  # content lemmas of the sentence and the one before
+    update_cue: bool = False  # "the toll rose to 357": the sentence itself says the figure changed
+
+    @property
+    def key(self) -> tuple[str | None, ...]:
+        """Claims with different keys measure different things and are never compared."""
+        if self.kind == "number":
+            return ("number", self.unit, self.event, self.head)
+        if self.kind == "date":
+            return ("date", self.event)
+        return (self.kind,)

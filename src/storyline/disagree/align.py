@@ -1,0 +1,113 @@
+"""Do two claims of two articles speak of the same thing? Same measure (key), then the same event:
+shared words of their sentences (weighted by rarity), shared entities, the same cause ("attack"),
+no clash of places, qualifiers or dates."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.claims.records import Claim
+from storyline.corpus import Corpus
+from storyline.disagree.settings import DisagreeSettings
+from storyline.records import Event
+
+# Modifiers that say whose people are counted; "Russian servicemen" vs "Turkish soldiers" differ,
+# but "wounded" or "other" qualify nothing.
+_NEUTRAL_MODIFIERS = frozenset({"other", "more", "further", "additional", "total", "estimated",
+                                "many", "least", "new", "reported", "confirmed"})
+
+
+@dataclass(slots=True)
+class AlignContext:
+    """What alignment needs to know about the whole corpus."""
+
+    idf: dict[str, float]
+    copy_of: dict[str, int]  # article -> its duplicate group: copies of one story are one source
+    event_of: dict[tuple[str, int], str] = field(default_factory=dict)  # (article, sentence start) -> event
+
+    @classmethod
+    def build(cls, corpus: Corpus, claims: Sequence[Claim],
+              events: Sequence[Event] | None = None) -> AlignContext:
+        df: Counter[str] = Counter()
+        n = 0
+        for s in corpus.sentences():
+            from storyline.claims.context import content_words
+
+            df.update(set(content_words(s.text)))
+            n += 1
+        idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+        copy_of = {a: k for k, group in enumerate(corpus.duplicate_groups()) for a in group}
+        event_of = {(m.article_id, m.sentence_start): e.id for e in events or [] for m in e.mentions}
+        return cls(idf, copy_of, event_of)
+
+    def weight(self, w: str) -> float:
+        return self.idf.get(w, max(self.idf.values(), default=1.0))
+
+
+def word_similarity(a: Claim, b: Claim, ctx: AlignContext) -> float:
+    """Cosine of the rarity-weighted content words of the two claims' sentences."""
+    ca, cb = Counter(a.words), Counter(b.words)
+    if not ca or not cb:
+        return 0.0
+    dot = sum(ca[w] * cb[w] * ctx.weight(w) ** 2 for w in ca.keys() & cb.keys())
+    na = math.sqrt(sum((c * ctx.weight(w)) ** 2 for w, c in ca.items()))
+    nb = math.sqrt(sum((c * ctx.weight(w)) ** 2 for w, c in cb.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def entity_overlap(a: Claim, b: Claim) -> float:
+    ea, eb = set(a.entity_ids), set(b.entity_ids)
+    if not ea or not eb:
+        return 0.0
+    return len(ea & eb) / min(len(ea), len(eb))
+
+
+def _clash(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Both name something and nothing in common."""
+    return bool(x) and bool(y) and not set(x) & set(y)
+
+
+def _dates_clash(a: Claim, b: Claim) -> bool:
+    """Both sentences date what they report, and no date of one is compatible with one of the
+    other (a prefix: "2016" holds "2016-06-28")."""
+    da = [d for d in a.dates if d[:1].isdigit()]
+    db = [d for d in b.dates if d[:1].isdigit()]
+    if not da or not db:
+        return False
+    return not any(x.startswith(y) or y.startswith(x) for x in da for y in db)
+
+
+def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings) -> float:
+    """0..1: how sure we are that ``a`` and ``b`` speak of the same measured thing of the same
+    event; 0 when something rules it out."""
+    if a.article_id == b.article_id or ctx.copy_of.get(a.article_id) == ctx.copy_of.get(b.article_id):
+        return 0.0
+    if a.key != b.key:
+        return 0.0
+    if a.kind == "number":
+        ma = [m for m in a.modifiers if m not in _NEUTRAL_MODIFIERS]
+        mb = [m for m in b.modifiers if m not in _NEUTRAL_MODIFIERS]
+        if _clash(ma, mb):
+            return 0.0
+    if _clash(a.places, b.places) and not set(a.places) & set(b.entity_ids) \
+            and not set(b.places) & set(a.entity_ids):
+        return 0.0  # "231 dead in Honduras" and "140 dead in El Salvador"
+    if _dates_clash(a, b) and a.kind == "number":
+        return 0.0
+    words = word_similarity(a, b, ctx)
+    if a.entity_ids and b.entity_ids:
+        score = settings.word_weight * words + settings.entity_weight * entity_overlap(a, b)
+    else:
+        score = words  # nothing to compare entities on: the words alone decide
+    agents_a = set(a.agent) - {"people"}
+    if agents_a & set(b.agent):
+        score += settings.agent_bonus
+    if a.dates and b.dates and set(a.dates) & set(b.dates):
+        score += settings.date_bonus
+    ea = ctx.event_of.get((a.article_id, a.sentence_start))
+    if ea is not None and ea == ctx.event_of.get((b.article_id, b.sentence_start)):
+        score += settings.event_bonus
+    return min(score, 1.0)

@@ -1,0 +1,185 @@
+"""Find where outlets disagree: claims aligned across articles, judged pair by pair, grouped."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from storyline.claims import extract_claims
+from storyline.claims.records import Claim
+from storyline.corpus import Corpus
+from storyline.disagree.align import AlignContext, similarity
+from storyline.disagree.records import REPORTED, VERDICTS, Disagreement, Side
+from storyline.disagree.settings import DisagreeSettings
+from storyline.disagree.verdict import (Verdict, compare_dates, compare_numbers, compare_quotes,
+                                        quote_overlap)
+from storyline.records import Event
+
+COMPARED_KINDS = ("number", "date", "quote")
+
+
+@dataclass(slots=True)
+class Judged:
+    a: Claim
+    b: Claim
+    score: float
+    verdict: Verdict
+
+
+def judge(a: Claim, b: Claim, corpus: Corpus, ctx: AlignContext,
+          settings: DisagreeSettings) -> Judged | None:
+    """The verdict on two claims, or None when they do not speak of the same thing."""
+    if a.kind != b.kind or a.kind not in COMPARED_KINDS:
+        return None
+    if a.kind == "quote":
+        if a.article_id == b.article_id or ctx.copy_of.get(a.article_id) == ctx.copy_of.get(b.article_id):
+            return None
+        overlap = quote_overlap(a, b)
+        if overlap < settings.min_quote_overlap:
+            return None
+        return Judged(a, b, overlap, compare_quotes(a, b))
+    score = similarity(a, b, ctx, settings)
+    if a.kind == "number":
+        if score < settings.min_number:
+            return None
+        v = compare_numbers(a, b, corpus.published(a.article_id), corpus.published(b.article_id),
+                            settings)
+    else:
+        if score < settings.min_date:
+            return None
+        v = compare_dates(a, b)
+    return Judged(a, b, score, v)
+
+
+def _settings(settings: Any) -> DisagreeSettings:
+    return settings if isinstance(settings, DisagreeSettings) else DisagreeSettings()
+
+
+def find_disagreements(corpus: Corpus, events: Sequence[Event] | None = None,
+                       settings: Any = None, *,
+                       verdicts: Collection[str] = REPORTED,
+                       claims: Sequence[Claim] | None = None) -> list[Disagreement]:
+    """Where the articles of ``corpus`` disagree, most certain first.
+
+    Only conflicts and updates by default; ``verdicts=VERDICTS`` also returns what agrees or is
+    compatible. ``events`` (from the events stage) helps alignment when given; claims are aligned
+    on their own otherwise. ``settings`` is a DisagreeSettings (anything else: the defaults).
+    """
+    st = _settings(settings)
+    claims = list(claims) if claims is not None else extract_claims(corpus)
+    ctx = AlignContext.build(corpus, claims, events)
+    by_key: dict[tuple[Any, ...], list[Claim]] = {}
+    for c in claims:
+        if c.kind in COMPARED_KINDS:
+            by_key.setdefault(c.key, []).append(c)
+    judged: list[Judged] = []
+    for group in by_key.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                j = judge(a, b, corpus, ctx, st)
+                if j is not None:
+                    judged.append(j)
+    judged = _mutual_best(judged)
+    return _group(judged, corpus, set(verdicts))
+
+
+def _mutual_best(judged: list[Judged]) -> list[Judged]:
+    """A claim is compared with at most one claim of each other article: its best match, and only
+    if it is that claim's best match too (an article giving tolls for three countries does not
+    conflict with itself through a fourth)."""
+    best: dict[tuple[int, str], Judged] = {}
+    for j in judged:
+        for x, y in ((j.a, j.b), (j.b, j.a)):
+            k = (id(x), y.article_id)
+            if k not in best or j.score > best[k].score:
+                best[k] = j
+    return [j for j in judged
+            if best[(id(j.a), j.b.article_id)] is j and best[(id(j.b), j.a.article_id)] is j]
+
+
+def _group(judged: list[Judged], corpus: Corpus, wanted: set[str]) -> list[Disagreement]:
+    """Claims linked by judged pairs form one disagreement; its verdict is its most newsworthy
+    pair's."""
+    parent: dict[int, int] = {}
+    claim_of: dict[int, Claim] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for j in judged:
+        for c in (j.a, j.b):
+            parent.setdefault(id(c), id(c))
+            claim_of[id(c)] = c
+        ra, rb = find(id(j.a)), find(id(j.b))
+        if ra != rb:
+            parent[ra] = rb
+    groups: dict[int, list[Judged]] = {}
+    for j in judged:
+        groups.setdefault(find(id(j.a)), []).append(j)
+    out: list[Disagreement] = []
+    for pairs in groups.values():
+        pairs.sort(key=lambda j: (VERDICTS.index(j.verdict.label), -j.score))
+        top = pairs[0]
+        if top.verdict.label not in wanted:
+            continue
+        members: list[Claim] = []
+        seen: set[int] = set()
+        for j in pairs:
+            for c in (j.a, j.b):
+                if id(c) not in seen:
+                    seen.add(id(c))
+                    members.append(c)
+        members.sort(key=lambda c: (corpus.published(c.article_id) or "9999", c.article_id, c.start))
+        out.append(Disagreement(
+            kind=top.a.kind, verdict=top.verdict.label, what=_what(top.a, top.b),
+            explanation=_explain(top, corpus), sides=[side(c, corpus) for c in members],
+            score=top.score))
+    out.sort(key=lambda d: (VERDICTS.index(d.verdict), -d.score))
+    return out
+
+
+def side(c: Claim, corpus: Corpus) -> Side:
+    value = c.text if c.kind != "quote" else (c.speaker or "(no speaker named)")
+    return Side(
+        value=value, outlet=outlet_name(corpus, c.article_id),
+        published=corpus.published(c.article_id), article=c.article_id,
+        citations=[corpus.cite(c.article_id, c.sentence_start, c.sentence_end)],
+        text=corpus.articles[c.article_id].clean_text[c.sentence_start:c.sentence_end],
+        span=corpus.cite(c.article_id, c.start, c.end), low=c.low, high=c.high)
+
+
+def outlet_name(corpus: Corpus, article_id: str) -> str:
+    """The outlet, or where the article came from when no outlet is known."""
+    a = corpus.articles[article_id]
+    return a.outlet or (Path(a.origin).stem if a.origin else article_id)
+
+
+def _what(a: Claim, b: Claim) -> str:
+    if a.kind == "number":
+        return a.what if len(a.what) >= len(b.what) else b.what
+    if a.kind == "date":
+        return f"when: {a.what}"
+    return a.what
+
+
+def _explain(j: Judged, corpus: Corpus) -> str:
+    a, b, v = j.a, j.b, j.verdict
+    na, nb = outlet_name(corpus, a.article_id), outlet_name(corpus, b.article_id)
+    pa, pb = corpus.published(a.article_id) or "undated", corpus.published(b.article_id) or "undated"
+    what = _what(a, b)
+    if a.kind == "quote":
+        return (f"{na} gives the quote to {a.speaker or 'no one'}, {nb} to {b.speaker or 'no one'}"
+                if v.label == "conflict" else f"{na} and {nb}: {v.why}")
+    if v.label == "update":
+        first, later = (a, b) if v.first == 0 else (b, a)
+        nf, nl = outlet_name(corpus, first.article_id), outlet_name(corpus, later.article_id)
+        return (f"{what}: {first.text} in {nf} ({corpus.published(first.article_id) or 'undated'}), "
+                f"{later.text} in {nl} ({corpus.published(later.article_id) or 'undated'}): {v.why}")
+    if v.label == "conflict":
+        return f"{what}: {na} ({pa}) says {a.text}, {nb} ({pb}) says {b.text}: {v.why}"
+    return f"{what}: {na} says {a.text}, {nb} says {b.text}: {v.why}"

@@ -1,0 +1,24 @@
+"""How sure alignment must be before two claims are compared, and what counts as an update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class DisagreeSettings:
+    # Alignment score = word_weight * (rarity-weighted cosine of the two sentences' words)
+    #                 + entity_weight * (shared entities / the smaller set) + bonuses.
+    word_weight: float = 0.7
+    entity_weight: float = 0.3
+    agent_bonus: float = 0.15  # the same cause: "attack" and "attack"
+    date_bonus: float = 0.1  # the same date in both sentences
+    event_bonus: float = 0.2  # the events helper put both sentences in one Event
+    # Minimum alignment score to compare two claims, by kind. Dates and quotes need more: a date
+    # of another happening of the same kind (another meeting of the same two leaders) is the
+    # commonest false alarm.
+    min_number: float = 0.2
+    min_date: float = 0.45
+    min_quote_overlap: float = 0.8  # share of the shorter quote's words found in the longer one
+    # A cumulative figure (a toll) reported higher at least this many days later is an update.
+    update_min_days: int = 1

@@ -1,0 +1,108 @@
+"""The verdict on two aligned claims: agree, compatible, update or conflict, with why."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from storyline.claims.lexicon import CUMULATIVE
+from storyline.claims.records import Claim
+from storyline.disagree.settings import DisagreeSettings
+
+
+@dataclass(slots=True, frozen=True)
+class Verdict:
+    label: str  # "agree", "compatible", "update", "conflict"
+    why: str
+    first: int = 0  # for an update, which claim (0 or 1) was reported first
+
+
+def _day(published: str | None) -> date | None:
+    if published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]):
+        return date.fromisoformat(published[:10])
+    return None
+
+
+def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
+                    settings: DisagreeSettings) -> Verdict:
+    assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
+    if (a.low, a.high) == (b.low, b.high):
+        return Verdict("agree", "the same figure")
+    if a.low <= b.high and b.low <= a.high:
+        return Verdict("compatible", f"“{a.text}” and “{b.text}” both allow {_meet(a, b)}")
+    if "further" in (a.approx or "") + (b.approx or "") or "another" in (a.approx or "") + (b.approx or ""):
+        return Verdict("compatible", "one figure is an increment, not a total")
+    low_first = a.high < b.low  # a is the smaller figure
+    small, big = (a, b) if low_first else (b, a)
+    pub_small, pub_big = (pub_a, pub_b) if low_first else (pub_b, pub_a)
+    d_small, d_big = _day(pub_small), _day(pub_big)
+    if a.event in CUMULATIVE:
+        if d_small and d_big and (d_big - d_small).days >= settings.update_min_days:
+            return Verdict("update", f"rose from {small.text} ({pub_small}) to {big.text} "
+                           f"({pub_big}), {(d_big - d_small).days} day(s) later",
+                           0 if low_first else 1)
+        if big.update_cue and not (d_small and d_big and d_big < d_small):
+            return Verdict("update", f"rose from {small.text} to {big.text}: the later report says "
+                           "the figure went up", 0 if low_first else 1)
+    when = ("published the same day" if d_small and d_small == d_big else
+            "the lower figure was published later" if d_small and d_big and d_small > d_big else
+            "no publication days to tell an update from a conflict" if not (d_small or d_big) else
+            "one publication date is known only to the month or year"
+            if not (d_small and d_big) else
+            "not a figure that grows")
+    return Verdict("conflict", f"{a.text} vs {b.text} ({when})")
+
+
+def _meet(a: Claim, b: Claim) -> str:
+    lo = max(a.low or 0, b.low or 0)
+    hi = min(a.high or math.inf, b.high or math.inf)
+    return _fmt(lo) if lo == hi else f"{_fmt(lo)}–{_fmt(hi)}" if hi != math.inf else f"{_fmt(lo)} or more"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
+
+
+def compare_dates(a: Claim, b: Claim) -> Verdict:
+    assert a.date and b.date
+    if a.date == b.date:
+        return Verdict("agree", f"both {a.date}")
+    if a.date.startswith(b.date) or b.date.startswith(a.date):
+        return Verdict("compatible", f"{a.date} and {b.date}: one is more precise")
+    if "relative" in (a.approx, b.approx):
+        return Verdict("compatible", f"{a.text} ({a.date}) vs {b.text} ({b.date}): a relative date "
+                       "counted from an inferred publication date proves nothing")
+    return Verdict("conflict", f"{a.text} ({a.date}) vs {b.text} ({b.date})")
+
+
+def compare_quotes(a: Claim, b: Claim) -> Verdict:
+    sa = a.speaker_entity_id or a.speaker
+    sb = b.speaker_entity_id or b.speaker
+    if not sa or not sb:
+        return Verdict("compatible", "one side names no speaker")
+    if sa == sb:
+        return Verdict("agree", f"both give it to {a.speaker}")
+    na, nb = (a.speaker or "").lower(), (b.speaker or "").lower()
+    if na and nb and (na in nb or nb in na):
+        return Verdict("agree", f"{a.speaker} and {b.speaker} are one person")
+    return Verdict("conflict", f"given to {a.speaker} and to {b.speaker}")
+
+
+def quote_overlap(a: Claim, b: Claim) -> float:
+    """Share of the shorter quote's words that the longer one contains, in order-free counts."""
+    wa = re.findall(r"\w+", a.text.lower())
+    wb = re.findall(r"\w+", b.text.lower())
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if not short:
+        return 0.0
+    pool: dict[str, int] = {}
+    for w in long_:
+        pool[w] = pool.get(w, 0) + 1
+    hit = 0
+    for w in short:
+        if pool.get(w, 0) > 0:
+            pool[w] -= 1
+            hit += 1
+    return hit / len(short)

@@ -1,0 +1,79 @@
+"""Number expressions as intervals: units, ranges, spelled-out numbers, vague amounts, approximators."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from storyline.claims.numbers import find_numbers, spelled_value
+
+
+def one(text: str):
+    found = find_numbers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("the attack killed 43 people", 43, 43),
+    ("more than 40 people", 41, math.inf),
+    ("at least 41 dead", 41, math.inf),
+    ("up to 15 people", 0, 15),
+    ("nearly 100 people", 85, 100),
+    ("between 30 and 40 people", 30, 40),
+    ("30-40 people", 30, 40),
+    ("two or three bodies", 2, 3),
+    ("forty-three people", 43, 43),
+    ("two hundred and five people", 205, 205),
+    ("dozens of people", 24, 99),
+    ("tens of thousands of people", 20_000, 99_999),
+])
+def test_numbers_are_intervals(text, low, high):
+    n = one(text)
+    assert (n.low, n.high) == (low, high)
+
+
+def test_about_widens_and_rounded_numbers_allow_what_rounds_to_them():
+    about = one("about 7,000 people")
+    assert about.low < 7000 < about.high and about.approx == "about"
+    rounded = one("5,000 people died")
+    assert rounded.low <= 4800 and rounded.high >= 5200 and rounded.approx == "rounded"
+    assert one("43 people").approx is None
+
+
+@pytest.mark.parametrize("text,unit,value", [
+    ("a $2.5bn deal", "USD", 2.5e9),
+    ("stole €85 million in jewels", "EUR", 85e6),
+    ("85 million euros", "EUR", 85e6),
+    ("10 percent of the population", "%", 10),
+    ("a 12.5% rise", "%", 12.5),
+    ("10 per cent", "%", 10),
+])
+def test_currencies_and_percentages(text, unit, value):
+    n = one(text)
+    assert n.unit == unit and n.value == value
+
+
+@pytest.mark.parametrize("text", [
+    "an F-16 shot down a SU-24", "the S-400s", "in 2015", "at 10:30", "on the 5th",
+    "a 36-year-old climber", "Robert Buckley, 32, died", "dies at 75", "Colts beat Chiefs 20-13",
+    "one of the missing yachts",
+])
+def test_names_years_times_ages_and_scores_are_not_counts(text):
+    assert find_numbers(text) == []
+
+
+def test_two_numbers_joined_by_and_stay_two():
+    assert [n.value for n in find_numbers("43 and 44")] == [43, 44]
+
+
+def test_masked_time_expressions_are_skipped():
+    text = "more than six months of discord"
+    assert find_numbers(text, masked=[(0, 20)]) == []
+
+
+def test_spelled_values():
+    assert spelled_value("twenty-five") == 25
+    assert spelled_value("a thousand") == 1000
+    assert spelled_value("banana") is None
