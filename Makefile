@@ -26,6 +26,8 @@ demo: $(STAMP)
 	$(BIN)/storyline --db $(DEMO)/storyline.db ingest examples/
 	$(BIN)/storyline --db $(DEMO)/storyline.db articles
 	$(BIN)/storyline --db $(DEMO)/storyline.db entities --limit 15
+	$(BIN)/storyline --db $(DEMO)/storyline.db stories
+	$(BIN)/storyline --db $(DEMO)/storyline.db --json stories > $(DEMO)/stories.json
 	$(BIN)/storyline --db $(DEMO)/storyline.db --json articles > $(DEMO)/articles.json
 	$(BIN)/storyline --db $(DEMO)/storyline.db --json entities --limit 1000 > $(DEMO)/entities.json
 	$(BIN)/storyline --db $(DEMO)/storyline.db --json quotes > $(DEMO)/quotes.json
