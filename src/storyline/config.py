@@ -36,6 +36,13 @@ class Settings:
     # Dense vectors for stories: "minilm" (all-MiniLM-L6-v2, best) or "static" (a model2vec model
     # distilled from it once and cached in ~/.cache/storyline: ~100x faster, a little less exact).
     story_embedder: str = "minilm"
+    # Events inside stories: sentence vectors for grouping mentions of one happening across
+    # outlets ("" follows story_embedder; "static" is faster; "none" uses words and entities only).
+    # Finer knobs live in storyline/events/settings.py and are read from fields named event_<name>.
+    event_embedder: str = ""
+    # Timelines: entries shown (0: all) and source sentences per entry.
+    timeline_entries: int = 25
+    timeline_sentences_per_entry: int = 1
 
     def override(self, **changes: Any) -> Settings:
         known = {f.name: f for f in fields(self)}
