@@ -4,12 +4,17 @@
     python bench/timex.py --data ../shared/eval/tempeval3_timebank [--out DIR] [--errors N]
 
 Each .tml document's text is the content of its <TEXT> element with the tags stripped; its DCT is
-the TIMEX3 with functionInDocument="CREATION_TIME" (not scored, as in TempEval-3). Storyline's
-`find_timexes(text, dct)` runs on the text and is scored as TempEval-3 scores TIMEX3s:
-strict span P/R/F1 (exact extent), relaxed span P/R/F1 (any overlap, one-to-one), and on the
-relaxed matches type and value: "value F1" counts a true positive only when the spans overlap AND
-the values are equal. Figures are given for all documents and per corpus (TimeBank, AQUAINT): the
-rules were tuned looking at TimeBank errors, so AQUAINT is the held-out check.
+the TIMEX3 with functionInDocument="CREATION_TIME" (outside <TEXT>, so never scored: the official
+scorer skips tid "t0"). Storyline's `find_timexes(text, dct)` runs on the text and is scored as
+the TempEval-3 toolkit (TE3-evaluation.py, evaluate_entities.py) scores TIMEX3s:
+strict span P/R/F1 (exact extent), relaxed span P/R/F1 (any overlap, one-to-one), and attribute
+F1 for type and value. The toolkit defines attribute F1 as relaxed F1 x attribute accuracy, the
+accuracy being the share of relaxed matches whose attribute string is equal; with one-to-one
+matches that is exactly 2C/(S+G) (C matches with the right value, S system and G gold TIMEX3s),
+which is what the "value" row shows (P = C/S, R = C/G). Empty gold TIMEX3s (no text) are skipped,
+as the toolkit skips them. The toolkit matches tokens, we match characters: a match needs one
+shared character, which for whole-token spans is the same thing.
+Figures are given for all documents and per corpus (TimeBank, AQUAINT).
 
 `--out DIR` writes, per document, DIR/<doc>.json: {"doc", "dct", "timexes": [{start, end, text,
 type, value}]} with offsets into the document text.
@@ -67,7 +72,7 @@ def read_tml(path: Path, corpus: str) -> Doc:
         length += len(chunk)
         pos = m.end()
         closing, name, attrs = m.group(1), m.group(2), m.group(3)
-        if name != "TIMEX3":
+        if name != "TIMEX3" or m.group(4):  # an empty <TIMEX3 .../> has no text to score
             continue
         if not closing:
             open_timex.append((length, dict(_ATTR.findall(attrs))))
@@ -80,6 +85,7 @@ def read_tml(path: Path, corpus: str) -> Doc:
     text = "".join(pieces)
     for g in gold:
         g["text"] = text[g["start"]:g["end"]]
+    gold = [g for g in gold if g["text"].strip()]
     return Doc(path.stem, corpus, text, dct, gold)
 
 
@@ -137,7 +143,9 @@ def score(results: list[tuple[Doc, list[dict]]]) -> dict[str, tuple[float, float
             c["type"] += g["type"] == p["type"]
             c["value"] += g["value"] == p["value"]
     return {k: prf(c[k], c["pred"], c["gold"]) for k in ("strict", "relaxed", "type", "value")} | {
-        "counts": (c["gold"], c["pred"], 0)}
+        "counts": (c["gold"], c["pred"], 0),
+        "accuracy": (c["type"] / c["relaxed"] if c["relaxed"] else 0.0,
+                     c["value"] / c["relaxed"] if c["relaxed"] else 0.0, 0.0)}
 
 
 def show(title: str, s: dict) -> None:
@@ -148,6 +156,9 @@ def show(title: str, s: dict) -> None:
                      ("value", "value")):
         p, r, f = s[k]
         print(f"  {label:10} {p:7.4f} {r:7.4f} {f:7.4f}")
+    type_acc, value_acc, _ = s["accuracy"]
+    print(f"  accuracy on relaxed matches: type {type_acc:.4f}, value {value_acc:.4f}"
+          f" (x relaxed F1 = attribute F1)")
 
 
 def main() -> None:

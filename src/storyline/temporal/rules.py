@@ -34,7 +34,7 @@ from storyline.temporal.lexicon import (
     parse_number,
     unit_key,
 )
-from storyline.temporal.tense import tense_at
+from storyline.temporal.tense import past_at, tense_at
 
 
 @dataclass(slots=True)
@@ -67,6 +67,7 @@ class Context:
         "last_month",
         "last_quarter",
         "last_year",
+        "main_quarter",
         "pos",
         "quarter_end",
         "text",
@@ -79,7 +80,8 @@ class Context:
         self.last_day: date | None = None
         self.last_month: tuple[int, int] | None = None
         self.last_year: int | None = None
-        self.last_quarter: tuple[int, int] | None = None
+        self.last_quarter: tuple[int, int] | None = None  # the quarter named last
+        self.main_quarter: tuple[int, int] | None = None  # the quarter being reported
         self.quarter_end = -10**9  # where the last quarter was named
         self.pos = 0  # start of the expression being normalised
 
@@ -102,12 +104,35 @@ class Context:
             except ValueError:
                 pass
         if len(v) == 7 and v[5] == "Q" and v[6].isdigit():
-            self.last_quarter = (int(v[:4]), int(v[6]))
+            q = (int(v[:4]), int(v[6]))
+            # An older quarter next to the one reported ("after a flat second quarter") does
+            # not replace it as the reported one: "the year-earlier period" still means that.
+            if self.recent_quarter() is None or self.main_quarter is None or (
+                    q >= self.main_quarter):
+                self.main_quarter = q
+            self.last_quarter = q
             self.quarter_end = self.pos
 
+    def anchor_for(self, unit: str) -> date | None:
+        """The last date named in the text, at least as fine as ``unit`` needs, as a day (its
+        first day when only the month or year is known)."""
+        if self.last_day is not None and unit in ("day", "night", "week", "fortnight"):
+            return self.last_day
+        if unit in ("day", "night", "week", "fortnight"):
+            return None
+        if unit in ("month", "quarter"):
+            if self.last_month is None:
+                return None
+            return self.last_day if self.last_day and (
+                self.last_day.year, self.last_day.month) == self.last_month else date(
+                *self.last_month, 1)
+        if self.last_year is None:
+            return None
+        return date(self.last_year, 1, 1)
+
     def recent_quarter(self) -> tuple[int, int] | None:
-        """The quarter named in this or the previous sentence or two, if any."""
-        return self.last_quarter if self.pos - self.quarter_end < QUARTER_REACH else None
+        """The quarter being reported, if one was named in this or the last sentence or two."""
+        return self.main_quarter if self.pos - self.quarter_end < QUARTER_REACH else None
 
 
 QUARTER_REACH = 400  # characters: about two sentences
@@ -176,6 +201,8 @@ def _pick_year(ctx: Context, m: re.Match[str], month: int, day: int | None,
     if day is None:
         if future:
             return dct.year if month >= dct.month else dct.year + 1
+        if past_at(ctx.text, m.start()):  # "stepped down in March": what happened
+            return dct.year if month <= dct.month else dct.year - 1
         # News reports the recent past and announces the near future: up to four months ahead
         # is the coming one (in October, "January" is next January), further is the last one.
         # (Measured on TimeBank: past-tense clauses too name the next few months.)
@@ -201,7 +228,7 @@ def _pick_year(ctx: Context, m: re.Match[str], month: int, day: int | None,
     return past[-1] if past else cands[0]
 
 
-_PAST_CUE = re.compile(r"\b(?:ended|since)\s+$", re.IGNORECASE)
+_PAST_CUE = re.compile(r"\b(?:ended|since|last)\s+$", re.IGNORECASE)
 
 
 def h_month_day(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -222,6 +249,39 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Norm | None:
     if not cal.valid_day(y, month, day):
         return None
     return Norm("DATE", f"{y:04d}-{month:02d}-{day:02d}", "day", mod)
+
+
+def h_second_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "April 24 and 25": the second day, in the month (and year) of the first."""
+    month, day = _month(m["mon"]), int(m["day"])
+    if not 1 <= day <= 31 or day <= int(m["d1"]):
+        return None
+    if m["year"]:
+        y = int(m["year"])
+    elif ctx.dct is None:
+        return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", "day", anchored=False)
+    elif ctx.last_day is not None and (ctx.last_day.month, ctx.last_day.day) == (
+            month, int(m["d1"])):
+        y = ctx.last_day.year  # the first day was just normalised: same year
+    else:
+        y = _pick_year(ctx, m, month, day)
+    if not cal.valid_day(y, month, day):
+        return None
+    return Norm("DATE", f"{y:04d}-{month:02d}-{day:02d}", "day")
+
+
+def h_week_of(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    month, day = _month(m["mon"]), int(m["day"])
+    if m["year"]:
+        y = int(m["year"])
+    elif ctx.dct is None:
+        return _unanchored("week")
+    else:
+        y = _pick_year(ctx, m, month, day)
+    if not cal.valid_day(y, month, day):
+        return None
+    return Norm("DATE", cal.week_value(date(y, month, day)), "week")
 
 
 def h_month_year(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -274,7 +334,24 @@ def h_year(m: re.Match[str], ctx: Context) -> Norm | None:
     y = int(m["y"])
     if _COUNT_NOUN.match(ctx.text, m.end()):
         return None
+    if not m["pm"] and _NAMED_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "Orion 1980": a name, not a date
+    if _MODEL_YEAR.search(ctx.text, max(0, m.start() - 30), m.start()) and _NAME_AFTER.match(
+            ctx.text, m.end()):
+        return None  # "Kopp's 1987 Chevrolet": a model year
+    if m["pp"]:  # "the post-1959 politics"
+        return Norm("DATE", f"{y:04d}", "year", "AFTER" if m["pp"].lower() == "post" else "BEFORE")
     return Norm("DATE", f"{y:04d}", "year", _pm(m))
+
+
+_MODEL_YEAR = re.compile(r"\w's\s+$")
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
+# A capitalised word inside a sentence right before a bare year makes the year part of a name
+# ("a joint venture called Orion 1980"), unless it is a month, a season or a holiday.
+_NAMED_BEFORE = re.compile(
+    r"[a-z,]\s+(?-i:[A-Z][a-z]+)(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)"
+    r"(?<!July)(?<!August)(?<!September)(?<!October)(?<!November)(?<!December)(?<!Spring)"
+    r"(?<!Summer)(?<!Fall)(?<!Autumn)(?<!Winter)(?<!Christmas)(?<!Easter)\s+$")
 
 
 def h_iso(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -339,22 +416,63 @@ def _rel_year(ctx: Context, word: str | None) -> int | None:
     return ctx.dct.year
 
 
+_ENDED_ON = re.compile(
+    rf"\s+(?:that\s+)?(?:ended|ending|ends|which\s+ended)\s+(?:on\s+)?(?P<mon>{MONTH_RE})\s*"
+    r"(?P<day>[12]\d|3[01]|0?[1-9])\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
+
+
+def _period_end(m: re.Match[str], ctx: Context) -> date | None:
+    """The day a reporting period is said to end ("the quarter ended Sept. 30"), if it is."""
+    e = _ENDED_ON.match(ctx.text, m.end())
+    if e is None:
+        return None
+    month, day = _month(e["mon"]), int(e["day"])
+    if e["year"]:
+        y = int(e["year"])
+    elif ctx.dct is None:
+        return None
+    else:  # a period that has ended lies before the DCT
+        y = ctx.dct.year if (month, day) <= (ctx.dct.month, ctx.dct.day) else ctx.dct.year - 1
+    return date(y, month, day) if cal.valid_day(y, month, day) else None
+
+
+def _quarter_ending(end: date) -> tuple[int, int]:
+    """The calendar quarter a three-month period ending on ``end`` mostly covers: the one of its
+    middle month (a quarter ended July 31 is May-July, mostly the second quarter)."""
+    y, mo = cal.shift_month(end.year, end.month, -1)
+    return y, (mo - 1) // 3 + 1
+
+
 def h_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     q = _QUARTER_ORD.get(m["q"].lower())
     if q is None:  # "final"/"last" quarter of a year
         q = 4
     y = _rel_year(ctx, m["y1"] or m["y2"])
+    end = _period_end(m, ctx) if y is None else None
+    if end is not None:  # a fiscal quarter keeps its name; its year is the one it ended in
+        return Norm("DATE", f"{end.year:04d}-Q{q}", "quarter", _pm(m))
     if y is None:
         if ctx.dct is None:
             return Norm("DATE", f"XXXX-Q{q}", "quarter", _pm(m), anchored=False)
         y = ctx.dct.year
         if q > cal.quarter_of(ctx.dct) + 1 and ctx.tense(m) != "future":
             y -= 1  # in January, "the fourth quarter" has just ended
-    return Norm("DATE", f"{y:04d}-Q{q}", "quarter", _pm(m))
+    # A quarter not yet over at publication is a forecast ("losses through the third quarter
+    # of 1990"): "a year earlier" and "the year-ago period" do not count from it. But a fiscal
+    # quarter is reported as soon as it ends ("reported a drop in fourth-quarter earnings" in
+    # November): a past-tense clause says it is over.
+    ahead = (ctx.dct is not None and (y, q) >= (ctx.dct.year, cal.quarter_of(ctx.dct))
+             and not past_at(ctx.text, m.start()))
+    return Norm("DATE", f"{y:04d}-Q{q}", "quarter", _pm(m), anchors=not ahead)
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Norm | None:
     h = 1 if m["h"].lower() == "first" else 2
+    if m["dec"] or m["d2"]:
+        dec = h_decade(m, ctx)
+        if dec is not None:
+            dec.mod = "START" if h == 1 else "END"
+        return dec
     y = _rel_year(ctx, m["y1"])
     if y is None:
         if ctx.dct is None:
@@ -418,8 +536,37 @@ def _part(word: str | None) -> str | None:
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+# "today's world", "today's youth": the present age in general, which TimeBank leaves out.
+_GENERIC_AFTER_TODAY = re.compile(
+    r"'s\s+(?:world|youth|young|society|generation|children|kids|teenagers|students|families"
+    r"|economy|culture|standards|technology|music|politics|[a-z]+\s+(?:computers|cars|phones))\b",
+    re.IGNORECASE)
+
+
+_TITLE_BEFORE = re.compile(r"(?:[a-z,]\s+(?-i:[A-Z][A-Za-z]*)|(?-i:[A-Z]{2,})|[\"“`'])\s*$")
+_QUOTE_AFTER = re.compile(r"[,.]?[\"”'`]")
+
+
+def _is_title(m: re.Match[str], ctx: Context) -> bool:
+    """A capitalised expression inside a name or quoted as one: "VOA Today", ABC's "This
+    Week": the name of a programme, not a date."""
+    t = m.group("t")
+    if not t.istitle() or not t[:1].isupper():
+        return False
+    before = _TITLE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+    if before is None:
+        return False
+    if before.group(0).strip()[-1:] in "\"“`'":
+        return _QUOTE_AFTER.match(ctx.text, m.end()) is not None
+    return True
+
+
 def h_deictic_day(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["w"].lower()
+    if word == "today" and not m["part"] and _GENERIC_AFTER_TODAY.match(ctx.text, m.end()):
+        return None
+    if _is_title(m, ctx):
+        return None
     part = _part(m["part"]) or ("night" if word == "tonight" else None)
     mod = _pm(m)
     if ctx.dct is None:
@@ -458,6 +605,8 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def h_this_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     """ "this/last/next week|month|year|quarter|weekend|decade|century|morning|night"."""
+    if _is_title(m, ctx):
+        return None
     det = " ".join(m["det"].lower().split())
     unit = m["u"].lower()
     mod = _pm(m)
@@ -482,6 +631,12 @@ def h_this_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     gran = {"weekend": "week", "fiscal year": "year"}.get(unit, unit)
     if ctx.dct is None:
         return _unanchored(gran, mod)
+    if unit == "quarter" and det == "this" and ctx.tense(m) != "future":
+        # Earnings news: "this quarter's loss" after "the third quarter ended Sept. 30" is the
+        # quarter reported, which has ended, not the one under way at publication.
+        q = ctx.recent_quarter()
+        if q is not None and q < (ctx.dct.year, cal.quarter_of(ctx.dct)):
+            return Norm("DATE", f"{q[0]:04d}-Q{q[1]}", "quarter", mod)
     return Norm("DATE", _shift_value(ctx.dct, unit, delta), gran, mod)
 
 
@@ -572,12 +727,43 @@ def h_duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None  # "a 37-year-old man", "55 years old": an age, which TimeBank leaves out
     if _RELATIVE_ADJ.match(ctx.text, m.end()):
         return None  # "a year-earlier loss": the "year-earlier" rule reads it
+    if numword in ("a", "an", "per") and not m.groupdict().get("dm"):
+        if _RATE_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+            return None  # "$1.76 a year", "four flights a week": a rate, not a stretch of time
+        if unit == "second" and _ORDINAL_USE.match(ctx.text, m.end()):
+            return None  # "a second group", "a second time": the ordinal
+    if m["u"][:1].isupper() and _TITLE_BEFORE.search(ctx.text, max(0, m.start() - 30),
+                                                      m.start()):
+        return None  # CBS's "60 Minutes": a programme
+    if numword == "one" and unit == "day" and m.group("t").lower() == "one day" and (
+            _SUBJECT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+            and _VERB_AFTER.match(ctx.text, m.end())):
+        # "Islam will one day be ...": some day, not a day's length
+        return Norm("DATE", "FUTURE_REF", None) if ctx.tense(m) == "future" else None
     if m["half"] and n is not None:
         n += 0.5  # "a year and a half"
     return _duration(n, unit, _dm(m))
 
 
+_SUBJECT_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|he|she|they|we|i|it"
+                             r"|who|you|to)\s+$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?!(?:of|in|on|at|to|for|and|or|after|before|later|earlier|ago"
+                         r"|when|while|the|a|an|that|this|with|by|from|off|more|less)\b)[a-z]+"
+                         r"\b(?!\s+(?:of|after|before)\b)")
+
+
 _AGE = re.compile(r"(?:-|\s+)old\b", re.IGNORECASE)
+# What precedes "a year" in a rate: an amount, or a count of things per unit of time.
+_RATE_BEFORE = re.compile(
+    r"(?:\d%?|\b(?:million|billion|trillion|cents?|dollars|euros|pounds|percent|hours|minutes"
+    r"|days|flights|seats|trips|visits|meals|barrels|tons|tonnes|units|cars|vehicles|copies"
+    r"|passengers|tourists|calls|shifts|sessions|classes|doses|miles|kilometers|kilometres))"
+    r"\s+$", re.IGNORECASE)
+_GROWTH_BEFORE = re.compile(r"(?:\d%|\d\s+percent|\bprofits|\bunits|\bmillion|\bbillion)\s+$",
+                            re.IGNORECASE)
+_ORDINAL_USE = re.compile(
+    r"\s+(?!(?:or|and|later|ago|earlier|before|after|in|to|of|for|when|while|longer|more|too"
+    r"|passed|went|is|was)\b)[a-z]", re.IGNORECASE)
 _RELATIVE_ADJ = re.compile(r"-(?:earlier|ago|end)\b", re.IGNORECASE)
 
 
@@ -594,14 +780,28 @@ def h_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     letter, is_time = UNIT_CODES.get(unit, ("D", False))
     if is_time:
         return Norm("DATE", "PAST_REF" if back else "FUTURE_REF", None, mod)
-    anchor = ctx.dct
-    if anchor is None:
-        return _unanchored(GRANULARITY[letter], mod)
     sign = -1 if back else 1
     if unit == "year" and n == 1 and ctx.recent_quarter() is not None and back:
         # Earnings news: "a year earlier" after "the third quarter" is that quarter a year before.
-        y, q = ctx.last_quarter  # type: ignore[misc]
+        y, q = ctx.main_quarter  # type: ignore[misc]
         return Norm("DATE", f"{y - 1:04d}-Q{q}", "quarter", mod, anchors=False)
+    anchor = ctx.dct
+    if word == "earlier":
+        # "ago" counts from publication; "earlier" from the last date the story named ("freed
+        # on March 5 ... two days earlier" is March 3), as TimeML anchors it.
+        last = ctx.anchor_for(unit)
+        if last is not None:
+            anchor = last
+    if anchor is None:
+        return _unanchored(GRANULARITY[letter], mod)
+    norm = _ago_value(anchor, unit, sign * n, mod)
+    norm.anchors = False  # a comparison point: "a year earlier" again is not two years back
+    return norm
+
+
+def _ago_value(anchor: date, unit: str, delta: int, mod: str | None) -> Norm:
+    """``anchor`` moved by ``delta`` units, at the granularity of the unit."""
+    sign, n = (1, delta) if delta >= 0 else (-1, -delta)
     if unit in ("day", "night"):
         return Norm("DATE", (anchor + timedelta(days=sign * n)).isoformat(), "day", mod)
     if unit in ("week", "fortnight"):
@@ -648,10 +848,25 @@ _ADJ_USE = re.compile(r"\s+(?!(?:and|or|in|on|at|to|for|by|from|since|until|basi
                       r"|an|through|over|with|during|after|before)\b)[a-z]")
 
 
+# Adjectives of everyday recurrence ("daily life", "his weekly radio address") are sets in
+# TimeBank, even in "the party daily Granma"; the financial ones ("quarterly dividend") are not.
+_EVERYDAY = ("daily", "nightly", "weekly", "monthly")
+_MARKET_NOUN = re.compile(r"\s+(?:share\s+)?(?:volume|turnover|trading|dividends?|average|limit"
+                          r"|rate|flights|output|production)\b", re.IGNORECASE)
+_AVERAGE = re.compile(r"\baverage\s+$", re.IGNORECASE)
+
+
 def h_set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
-    if _ADJ_USE.match(ctx.text, m.end()):
-        return None  # "quarterly dividend", "daily life": an adjective, not a frequency
-    return Norm("SET", _SET_UNITS[m["t"].lower()], None)
+    word = m["t"].lower()
+    if word in _EVERYDAY:
+        if _MARKET_NOUN.match(ctx.text, m.end()) or _AVERAGE.search(
+                ctx.text, max(0, m.start() - 9), m.start()):
+            return None  # "average daily volume": a market measure, as "quarterly dividend"
+    elif _ADJ_USE.match(ctx.text, m.end()):
+        return None  # "quarterly dividend": an adjective, not a frequency
+    elif _GROWTH_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+        return None  # "to rise 8.5% annually", "10,000 units annually": a rate, as "$2 a year"
+    return Norm("SET", _SET_UNITS[word], None)
 
 
 def h_set_every(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -721,8 +936,13 @@ def h_clock(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("TIME", d.isoformat() + hm, "time", mod)
 
 
+_HIGH = re.compile(r"\bhigh\s+$", re.IGNORECASE)
+
+
 def h_noon(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["w"].lower()
+    if word == "noon" and _HIGH.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return None  # "high noon", "High Noon": the idiom, the film
     hm = "T24:00" if word == "midnight" else "T12:00"
     d = _day_of(m, ctx)
     if d is None:
@@ -748,6 +968,8 @@ def _holiday(name: str, year: int) -> date | None:
         return cal.nth_weekday(year, 11, 3, 4)
     if n.startswith("easter"):
         return cal.easter(year)
+    if n.startswith("election"):  # the US one: the Tuesday after the first Monday of November
+        return cal.nth_weekday(year, 11, 0, 1) + timedelta(days=1)
     return None
 
 
@@ -809,7 +1031,7 @@ def h_fiscal_period(m: re.Match[str], ctx: Context) -> Norm | None:
     phrase = " ".join(m["t"].lower().split())
     back = any(w in phrase for w in ("year-ago", "year-earlier", "year ago", "last year",
                                      "year earlier", "prior-year", "prior year"))
-    q = ctx.last_quarter
+    q = ctx.main_quarter
     if ctx.dct is not None:
         now = (ctx.dct.year, cal.quarter_of(ctx.dct))
         done = cal.shift_quarter(now[0], now[1], -1)
@@ -819,10 +1041,18 @@ def h_fiscal_period(m: re.Match[str], ctx: Context) -> Norm | None:
             q = done  # "the latest quarter" has ended: not the quarter under way
     elif q is None:
         return _unanchored("quarter")
+    # "the quarter ended July 31" with no quarter named just before: May to July, mostly the
+    # second quarter. After "the fiscal first quarter" it is that one, whatever months it spans.
+    end = (_period_end(m, ctx) if "quarter" in phrase and not back
+           and ctx.recent_quarter() is None else None)
+    if end is not None:
+        q = _quarter_ending(end)
     y, n = q
     if m.groupdict().get("fy"):
+        # "the 1988 period" next to a 1989 quarter is the comparison, not the one reported
+        back = back or int(m["fy"]) < y
         y = int(m["fy"])
-    if back:
+    elif back:
         y -= 1
     # "year-earlier" as a bare adjective: the same quarter a year before, if there is one.
     if "quarter" not in phrase and "period" not in phrase and ctx.recent_quarter() is None:
@@ -854,10 +1084,18 @@ def h_the_year(m: re.Match[str], ctx: Context) -> Norm | None:
     mod = "END" if "end" in phrase else _pm(m)
     if ctx.dct is None:
         return _unanchored("year", mod)
+    if phrase == "year-end" and not _NOUN_AFTER.match(ctx.text, m.end()):
+        # The accountant's "year-end" is a day: "by year-end" is Dec. 31 of this year, "since
+        # year-end" the last one.
+        since = _SINCE.search(ctx.text, max(0, m.start() - 7), m.start())
+        return Norm("DATE", f"{ctx.dct.year - (1 if since else 0):04d}-12-31", "day")
     return Norm("DATE", f"{ctx.dct.year:04d}", "year", mod)
 
 
 _ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|in|on|at|to|for|by|from|with|when|as|but|the|a|an)\b)"
+                         r"[a-z]", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 def h_in_the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -910,11 +1148,14 @@ _UNIT_KEYS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "
               "year", "decade", "centur", "millenni")
 KEYS: dict[str, tuple[str, ...]] = {
     "month_day": _MONTH_KEYS, "day_month": _MONTH_KEYS, "month_year": _MONTH_KEYS,
-    "month_rel_year": _MONTH_KEYS, "month": _MONTH_KEYS, "month_may": ("may", "march"),
+    "month_rel_year": _MONTH_KEYS, "week_of": ("week of",),
+    "second_day": _MONTH_KEYS, "month": _MONTH_KEYS, "month_may": ("may", "march"),
     "month_may_rel": ("may", "march"),
-    "iso": ("#digit",), "slash": ("#digit",), "year": ("#digit",),
-    "decade": ("#digit", "ties"), "century": ("century",), "quarter": ("quarter",),
-    "q_short": ("#digit",), "half": ("half",),
+    # The narrowest string each match must hold: "1990s" and "'80s" hold "0s", an ISO date a
+    # "-0" or "-1" month, a year its first two digits. Digits alone are everywhere in news.
+    "iso": ("-0", "-1"), "slash": ("/",), "year": ("16", "17", "18", "19", "20"),
+    "decade": ("0s", "0's", "ties"), "century": ("century",), "quarter": ("quarter",),
+    "q_short": ("q1", "q2", "q3", "q4"), "half": ("half", "two quarters"),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "deictic_day": ("today", "tonight", "yesterday", "tomorrow"), "weekday": ("day",),
     "this_unit": _UNIT_KEYS + ("morning", "afternoon", "evening"), "ago": _UNIT_KEYS,
@@ -924,9 +1165,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "ref": ("now", "current", "recent", "lately", "past", "future", "present", "term", "date",
             "days"),
     "set_adverb": ("ly",), "set_every": ("every", "each"),
-    "set_times": ("once", "twice", "times"), "clock": ("#digit",), "clock24": ("#digit",),
+    "set_times": ("once", "twice", "times"), "clock": ("#digit",), "clock24": (":",),
     "noon": ("noon", "midnight", "midday"),
-    "holiday": ("christmas", "new year", "halloween", "valentine", "thanksgiving", "easter"),
+    "holiday": ("christmas", "new year", "halloween", "valentine", "thanksgiving", "easter",
+                "election day"),
     "anaphor": _UNIT_KEYS + ("morning", "afternoon", "evening"),
     "fiscal_period": ("quarter", "period", "year-"),
 }
@@ -948,6 +1190,13 @@ def build_rules() -> list[Rule]:
         _B + rf"(?P<t>{PREMOD_RE}?(?:(?P<wd>{WEEKDAY1_RE}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM_RE})"
         rf"{ORD_SUFFIX}\s+(?:of\s+)?(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>{YEAR_RE}))?)" + _E,
         h_month_day, 3)
+    add("second_day",
+        _B + rf"(?P<mon>{MONTH_RE})\s*(?P<d1>{DAYNUM_RE}){ORD_SUFFIX}\s+(?:and|or|to|through)\s+"
+        rf"(?P<t>(?P<day>{DAYNUM_RE}){ORD_SUFFIX}(?:,?\s+(?P<year>{YEAR_RE}))?)" + r"(?![\w/%]|:\d"
+        r"|\s*(?:-|percent|per\s+cent|million|billion|people|of\b))", h_second_day, 3)
+    add("week_of",
+        _B + rf"(?P<t>the\s+week\s+of\s+(?P<mon>{MONTH_RE})\s*(?P<day>{DAYNUM_RE}){ORD_SUFFIX}"
+        rf"(?:,\s*(?P<year>{YEAR_RE}))?)" + _E, h_week_of, 3)
     add("month_year",
         _B + rf"(?P<t>{PREMOD_RE}?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<year>{YEAR_RE}))" + _E,
         h_month_year, 2)
@@ -957,7 +1206,7 @@ def build_rules() -> list[Rule]:
     # A bare month. "May" and "March" are verbs too: they need a preposition or modifier before.
     add("month",
         _B + rf"(?P<t>{PREMOD_RE}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?"
-        rf"(?P<mon>(?!(?-i:May|March)\b){MONTH_RE}))" + _E, h_month, 1)
+        rf"(?P<mon>(?!(?-i:May|March)\b){MONTH_RE}))" + _E + r"(?!\s*\d{1,2}\b)", h_month, 1)
     add("month_may",
         rf"\b(?:in|since|until|till|by|during|of|from|to|through|before|after|early|late|mid"
         rf"|last|next|this)[\s-]+(?P<t>{PREMOD_RE}?(?:(?P<rel>last|next|this)\s+)?"
@@ -972,7 +1221,8 @@ def build_rules() -> list[Rule]:
     add("slash", _B + r"(?P<t>(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2}))(?![\w/])",
         h_slash, 4)
     add("year",
-        r"(?<![\w$€£.,/:-])(?P<t>" + PREMOD_RE + r"?(?:(?:fiscal|FY)\s*)?(?P<y>" + YEAR_RE + r"))"
+        r"(?<![\w$€£.,/:-])(?P<t>" + PREMOD_RE + r"?(?:(?:fiscal|FY)\s*|(?P<pp>pre|post)-)?(?P<y>"
+        + YEAR_RE + r"))"
         r"(?![\w%]|[.,/:-]\d|\s*(?:percent|per\s+cent)\b|'s)", h_year, 0)
     add("decade",
         _B + rf"(?P<t>(?:the\s+)?{PREMOD_RE}?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<d2>\d0)s"
@@ -992,9 +1242,12 @@ def build_rules() -> list[Rule]:
         h_quarter, 2)
     add("q_short", _B + rf"(?P<t>(?:the\s+)?Q(?P<q>[1-4])(?:\s+(?P<y1>{YEAR_RE}))?)(?P<y2>)" + _E,
         lambda m, c: h_quarter(_QMatch(m), c), 2)
+    # "the first half", "the second half of 2016", "the first two quarters of 1990", "the last
+    # half of the '80s" (part of a decade: the decade with a modifier)
     add("half",
-        _B + rf"(?P<t>(?:the\s+)?(?P<h>first|second|latter|last)\s+half(?:\s+of\s+(?P<y1>{YEAR_RE}"
-        r"|this\s+year|last\s+year|next\s+year|the\s+year))?)" + _E, h_half, 2)
+        _B + rf"(?P<t>(?:the\s+)?(?P<h>first|second|latter|last)\s+(?:half|two\s+quarters)"
+        rf"(?:\s+of\s+(?:(?P<y1>{YEAR_RE}|this\s+year|last\s+year|next\s+year|the\s+year)"
+        r"|(?:the\s+)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<d2>\d0)s)))?)" + _E, h_half, 2)
     add("season",
         _B + rf"(?P<t>{PREMOD_RE}?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past"
         r"|coming|the)\s+)?(?:" + PREMOD_RE.replace("pm", "pm2") + r")?(?P<s>spring|summer|fall"
@@ -1081,14 +1334,15 @@ def build_rules() -> list[Rule]:
     add("holiday",
         _B + r"(?P<t>(?:(?P<rel>last|next|this)\s+)?(?P<hol>(?-i:Christmas\s+Eve|Christmas(?:\s+Day)?"
         r"|New\s+Year(?:'|’)s(?:\s+(?:Day|Eve))?|Halloween|Valentine(?:'|’)s\s+Day"
-        r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?))(?:\s+(?P<y>" + YEAR_RE + r"))?)" + _E,
+        r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Election\s+Day))(?:\s+(?P<y>" + YEAR_RE
+        + r"))?)" + _E,
         h_holiday, 2)
     add("anaphor",
         _B + rf"(?P<t>{PREMOD_RE}?(?:that|the\s+same|that\s+same|the\s+next|the\s+following"
         r"|the\s+previous|the\s+prior)\s+(?P<u>day|morning|afternoon|evening|night|week|month"
         r"|quarter|year))" + _E, h_anaphor, 1)
-    add("fiscal_period",
-        _B + r"(?P<t>(?:the\s+)?(?:(?:latest|most\s+recent|recent|current|same|comparable"
+    add("fiscal_period",  # not the second "quarter" of "quarter-to-quarter"
+        r"(?<![\w-])(?P<t>(?:the\s+)?(?:(?:latest|most\s+recent|recent|current|same|comparable"
         r"|corresponding|year-ago|year-earlier|prior-year|last\s+year's|this\s+year's)\s+)*"
         r"(?:fiscal\s+)?quarter(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"
         r"|(?:the\s+)?(?:(?:latest|most\s+recent|recent|current|same|comparable"

@@ -12,11 +12,13 @@ import re
 
 # Markers that put what follows them in the future. A bare "would" is left out on purpose: in
 # news it is mostly reported speech after the date ("said Friday that he would ..."), while
-# "would be travelling Thursday" looks ahead.
+# "would be travelling Thursday" looks ahead. "until" inside a clause sets a deadline ("gave
+# them until Tuesday"); a sentence opening "Until Thursday, they had ..." looks back.
 _FUTURE = re.compile(
     r"(?:\b(?:will|won't|shall|going\s+to|(?:is|are)\s+to|plans?\s+to|planning\s+to"
     r"|planned\s+(?:for|to)|would\s+be\s+\w+ing|expected\s+to|scheduled|slated|due|set\s+to"
-    r"|to\s+be\s+held|upcoming|intends?\s+to|as\s+(?:soon|early)\s+as|next)\b|'ll\b)",
+    r"|to\s+be\s+held|upcoming|intends?\s+to|as\s+(?:soon|early)\s+as|next|deadline"
+    r"|(?<=[a-z,]\s)(?-i:until))\b|'ll\b)",
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(r"[.!?;\n]\s|[\n]")
@@ -35,7 +37,56 @@ def clause_start(text: str, start: int) -> int:
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """"future" when the clause before the expression has a future marker, else "past"."""
-    if _FUTURE.search(text, clause_start(text, start), start):
-        return "future"
+    """"future" when the clause before the expression has a future marker, else "past".
+
+    A marker in the past perfect is a plan that was overtaken ("the offer had been scheduled to
+    expire at midnight Friday"): it points back, not ahead.
+    """
+    lo = clause_start(text, start)
+    for m in _FUTURE.finditer(text, lo, start):
+        if not _HAD_BEEN.search(text, max(lo, m.start() - 12), m.start()):
+            return "future"
     return "past"
+
+
+_HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
+
+
+# Past-tense verbs: the regular "-ed" forms and the irregular ones news uses most. A clause with
+# one and no future marker reports what happened ("stepped down in March", "bought it in
+# February"), so a bare month in it is not the coming one.
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|\w{2,}(?<!need)(?<!exceed)(?<!speed)ed|said|told|bought|sold|took"
+    r"|made|began|came|went|rose|fell|brought|left|won|lost|met|gave|got|became|paid|saw|held"
+    r"|kept|found|spent|sent|built|struck|ran|wrote|grew|drew|led|fled|flew|fought|thought"
+    r"|caught|taught|sought|knew|chose|spoke|broke|stole|shot|hit|quit|cut)\b",
+    re.IGNORECASE,
+)
+
+# Looks ahead even in the past tense: an infinitive ("decided to admit them in March", "to be
+# published"), "would", a deadline ("until", "through", "by").
+_PROSPECTIVE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|its|his|her|their|this|that|about|\d)\b)[a-z]+\b|\b(?:would|will"
+    r"|shall)\b|'ll\b"
+    r"|\buntil\b|\bthrough\b|\bby\s+$", re.IGNORECASE)
+
+
+def past_at(text: str, start: int) -> bool:
+    """Does the clause before the expression tell what happened (a past-tense verb, nothing
+    that looks ahead)?"""
+    lo = clause_start(text, start)
+    if _PROSPECTIVE.search(text, lo, start):
+        return False
+    if _PAST.search(text, lo, start):
+        return True
+    if _OPENER.fullmatch(text, lo, start):
+        # "In January, the company bought ...": a sentence that opens with the date tells of
+        # it in the verb that follows.
+        hi = min(len(text), start + WINDOW_BEFORE)
+        stop = _BOUNDARY.search(text, start, hi)
+        hi = stop.start() if stop else hi
+        return not _PROSPECTIVE.search(text, start, hi) and _PAST.search(text, start, hi) is not None
+    return False
+
+
+_OPENER = re.compile(r"\s*(?:(?:in|on|by|since|during|early|late)\s+)?", re.IGNORECASE)
