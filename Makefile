@@ -28,6 +28,7 @@ demo: $(STAMP)
 	$(BIN)/storyline --db $(DEMO)/storyline.db entities --limit 15
 	$(BIN)/storyline --db $(DEMO)/storyline.db stories
 	$(BIN)/storyline --db $(DEMO)/storyline.db --json stories > $(DEMO)/stories.json
+	$(BIN)/storyline --db $(DEMO)/storyline.db report --story "$$($(BIN)/python -c 'import json; print(json.load(open("$(DEMO)/stories.json"))["stories"][0]["id"])')" --out $(DEMO)/report
 	$(BIN)/storyline --db $(DEMO)/storyline.db --json articles > $(DEMO)/articles.json
 	$(BIN)/storyline --db $(DEMO)/storyline.db --json entities --limit 1000 > $(DEMO)/entities.json
 	$(BIN)/storyline --db $(DEMO)/storyline.db --json quotes > $(DEMO)/quotes.json
@@ -35,8 +36,12 @@ demo: $(STAMP)
 	@echo "Store:    $(DEMO)/storyline.db"
 	@echo "Articles: $(DEMO)/articles.json  Entities: $(DEMO)/entities.json  Quotes: $(DEMO)/quotes.json"
 	@echo "Look at one: $(BIN)/storyline --db $(DEMO)/storyline.db show <id>"
+	@echo "Report:   $(DEMO)/report/story.html (also story.md, timeline.svg)"
+	@echo "Browse:   $(BIN)/storyline --db $(DEMO)/storyline.db serve   # then open http://127.0.0.1:8765/"
 
 test: $(STAMP)
+	# The browser tests drive Debian's chromium (never a downloaded browser).
+	test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
 	$(BIN)/python -m pytest -q
 
 EVAL ?= ../shared/eval

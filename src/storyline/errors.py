@@ -36,6 +36,15 @@ E013 = Code("E013", "story-not-found", "No story with id '{id}' in {db}. List st
 E014 = Code("E014", "nothing-analysed", "No analysed articles to work on{where}. Ingest some with `storyline ingest PATH...` (or run `storyline analyze`).")
 E015 = Code("E015", "bad-option", "{why}. See `storyline {command} --help`.")
 
+# Errors only the HTTP API can meet.
+E020 = Code("E020", "upload-too-large",
+            "The request is {size} bytes, over the server's limit of {limit}. Send fewer or smaller "
+            "files per request, or start the server with a larger --max-upload-bytes.")
+E021 = Code("E021", "bad-request", "{why}. See /docs for the endpoints and their parameters.")
+E022 = Code("E022", "server-failed",
+            "Storyline failed while answering {path}: {why}. The server log has the details; "
+            "report it if it happens again.")
+
 # Reasons an input is quarantined; the batch carries on.
 Q101 = Code("Q101", "unreadable", "Cannot read {origin}: {why}. Check that the file exists and is readable.")
 Q102 = Code("Q102", "binary", "{origin} looks like a binary file, not text, HTML, JSON, CSV, a feed or WARC. Convert it to one of those.")
