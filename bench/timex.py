@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Temporal expression finding and normalisation on TempEval-3 training data (TBAQ-cleaned).
+"""Temporal expression finding and normalisation on TempEval-3: the training data (TBAQ-cleaned),
+which is our development set, and the platinum test set, held out.
 
-    python bench/timex.py --data ../shared/eval/tempeval3_timebank [--out DIR] [--errors N]
+    python bench/timex.py --data ../shared/eval/tempeval3_timebank [--test DIR] [--out DIR]
+                          [--errors N]
 
 Each .tml document's text is the content of its <TEXT> element with the tags stripped; its DCT is
 the TIMEX3 with functionInDocument="CREATION_TIME" (outside <TEXT>, so never scored: the official
@@ -15,6 +17,13 @@ which is what the "value" row shows (P = C/S, R = C/G). Empty gold TIMEX3s (no t
 as the toolkit skips them. The toolkit matches tokens, we match characters: a match needs one
 shared character, which for whole-token spans is the same thing.
 Figures are given for all documents and per corpus (TimeBank, AQUAINT).
+
+The TempEval-3 platinum test set (20 documents, data/TempEval3/Evaluation/te3-platinum/ in the
+task's release; `--test DIR` points elsewhere) is the set HeidelTime's published figures were
+measured on. When it is there it is scored in the same run, as its own block next to HeidelTime,
+and only as aggregate figures: it is held out, so neither its errors (`--errors`) nor its
+predictions (`--out`) are ever shown, and nothing may be tuned on it. When it is not there the
+block says so: there is then no like-for-like comparison with HeidelTime.
 
 `--out DIR` writes, per document, DIR/<doc>.json: {"doc", "dct", "timexes": [{start, end, text,
 type, value}]} with offsets into the document text.
@@ -36,6 +45,9 @@ from storyline.temporal import find_timexes
 
 # HeidelTime's published TempEval-3 Task A results (TempEval-3 *test* set, platinum data).
 HEIDELTIME = {"strict F1": 81.34, "relaxed F1": 90.30, "value F1": 77.61}
+# Where the platinum test set lies in the task's release, relative to --data.
+PLATINUM_DIRS = ("data/TempEval3/Evaluation/te3-platinum", "TempEval3/Evaluation/te3-platinum",
+                 "Evaluation/te3-platinum", "te3-platinum")
 GOAL_VALUE_F1 = 0.85
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*?)(/?)>")
@@ -104,6 +116,36 @@ def load(data: Path) -> list[Doc]:
     return docs
 
 
+def find_platinum(data: Path, test: Path | None) -> Path | None:
+    """The folder of the platinum test set: ``test`` if given, else its place under ``data``."""
+    if test is not None:
+        if not test.is_dir() or not any(test.glob("*.tml")):
+            sys.exit(f"no .tml files in --test {test}")
+        return test
+    for rel in PLATINUM_DIRS:
+        cand = data / rel
+        if cand.is_dir() and any(cand.glob("*.tml")):
+            return cand
+    return None
+
+
+def load_platinum(root: Path) -> list[Doc]:
+    return [read_tml(p, "platinum") for p in sorted(root.glob("*.tml"))]
+
+
+def tag(docs: list[Doc]) -> tuple[list[tuple[Doc, list[dict]]], int, float]:
+    """Storyline's TIMEX3s for each document, the characters read and the seconds taken."""
+    results: list[tuple[Doc, list[dict]]] = []
+    chars = 0
+    t0 = time.perf_counter()
+    for doc in docs:
+        found = find_timexes(doc.text, doc.dct, article_id=doc.name)
+        chars += len(doc.text)
+        results.append((doc, [{"start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                               "value": t.value} for t in found]))
+    return results, chars, time.perf_counter() - t0
+
+
 def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
     """One-to-one pairs of overlapping gold and predicted spans (largest overlap first)."""
     pairs = []
@@ -164,7 +206,9 @@ def show(title: str, s: dict) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, required=True)
-    ap.add_argument("--out", type=Path)
+    ap.add_argument("--test", type=Path,
+                    help="the TempEval-3 platinum test set, if not under --data")
+    ap.add_argument("--out", type=Path, help="write the development set's predictions here")
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
     ap.add_argument("--corpus", choices=("TimeBank", "AQUAINT"), help="only this corpus")
     args = ap.parse_args()
@@ -172,30 +216,42 @@ def main() -> None:
     docs = load(args.data)
     if args.corpus:
         docs = [d for d in docs if d.corpus == args.corpus]
-    results: list[tuple[Doc, list[dict]]] = []
-    chars = 0
-    t0 = time.perf_counter()
-    for doc in docs:
-        found = find_timexes(doc.text, doc.dct, article_id=doc.name)
-        chars += len(doc.text)
-        results.append((doc, [{"start": t.start, "end": t.end, "text": t.text, "type": t.type,
-                               "value": t.value} for t in found]))
-    elapsed = time.perf_counter() - t0
+    platinum_dir = find_platinum(args.data, args.test)
+    results, chars, elapsed = tag(docs)
 
-    print(f"TempEval-3 TBAQ-cleaned (training data): {len(docs)} documents, {chars:,} characters,"
-          f" tagged in {elapsed:.2f} s ({chars / elapsed / 1e6:.2f} M chars/s)")
+    print(f"TempEval-3 TBAQ-cleaned (training data, our development set): {len(docs)} documents,"
+          f" {chars:,} characters, tagged in {elapsed:.2f} s ({chars / elapsed / 1e6:.2f} M chars/s)")
     show("All documents", score(results))
     for corpus in ("TimeBank", "AQUAINT"):
         sub = [r for r in results if r[0].corpus == corpus]
         if sub:
             show(f"{corpus} ({len(sub)} documents)", score(sub))
-    print("\nHeidelTime, published TempEval-3 Task A (on the TempEval-3 *test* set; ours above are "
-          "on the training data, which is all we have):")
-    print("  strict F1 {strict F1:.2f}   relaxed F1 {relaxed F1:.2f}   value F1 {value F1:.2f}"
-          .format(**HEIDELTIME))
+
+    print("\n" + "=" * 78)
+    h = HEIDELTIME
+    if platinum_dir is None:
+        print("TempEval-3 platinum TEST set: not in this copy of the data (looked for "
+              f"{args.data}/{{{', '.join(PLATINUM_DIRS)}}}); pass --test DIR to score it.")
+        print("HeidelTime, published TempEval-3 Task A (on that test set; ours above are on the "
+              "training data, so the two are not comparable):")
+        print("  strict F1 {strict F1:.2f}   relaxed F1 {relaxed F1:.2f}   value F1 {value F1:.2f}"
+              .format(**h))
+    else:
+        test_docs = load_platinum(platinum_dir)
+        test_results, test_chars, test_elapsed = tag(test_docs)
+        s_test = score(test_results)
+        print(f"TempEval-3 platinum TEST set (held out: aggregate figures only, never tuned on):"
+              f" {len(test_docs)} documents, {test_chars:,} characters, tagged in"
+              f" {test_elapsed:.2f} s\n  ({platinum_dir})")
+        show("Platinum test set", s_test)
+        print(f"\n  {'F1 x 100':12} {'strict':>8} {'relaxed':>8} {'value':>8}")
+        print(f"  {'Storyline':12} {100 * s_test['strict'][2]:8.2f} "
+              f"{100 * s_test['relaxed'][2]:8.2f} {100 * s_test['value'][2]:8.2f}")
+        print(f"  {'HeidelTime':12} {h['strict F1']:8.2f} {h['relaxed F1']:8.2f} "
+              f"{h['value F1']:8.2f}   (published, TempEval-3 Task A)")
     v = score(results)["value"][2]
-    print(f"Goal: value F1 >= {GOAL_VALUE_F1:.2f}: {'met' if v >= GOAL_VALUE_F1 else 'NOT met'}"
-          f" ({v:.4f})")
+    print(f"\nGoal (development set): value F1 >= {GOAL_VALUE_F1:.2f}:"
+          f" {'met' if v >= GOAL_VALUE_F1 else 'NOT met'} ({v:.4f})")
 
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
@@ -218,7 +274,7 @@ def main() -> None:
             wrong += [(doc.name, doc.dct, g["text"], p["text"], g["value"], p["value"])
                       for g, p in pairs if g["value"] != p["value"]]
         for title, rows in (("MISSED", missed), ("SPURIOUS", spurious), ("WRONG VALUE", wrong)):
-            print(f"\n{title} ({len(rows)})")
+            print(f"\n{title} ({len(rows)}, development set)")
             for r in rows[: args.errors]:
                 print("  ", r)
 

@@ -577,10 +577,24 @@ def h_deictic_day(m: re.Match[str], ctx: Context) -> Norm | None:
     return _with_part(d, part, mod)
 
 
+# "Monday and Tuesday nights": the first weekday shares the plural part of day of the second.
+_SHARED_PARTS = re.compile(
+    rf"\s+(?:and|or)\s+{WEEKDAY1_RE}\s+(?P<part>morning|afternoon|evening|night)s\b",
+    re.IGNORECASE)
+
+
 def h_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     name = m["wd"].lower()
     mod = _pm(m)
     part = _part(m["part"])
+    if not m["part"] and not m["rel"]:
+        shared = _SHARED_PARTS.match(ctx.text, m.end())
+        if shared:
+            code = PART_OF_DAY[shared["part"].lower()]
+            return Norm("SET", f"XXXX-WXX-{WEEKDAYS[name] + 1}T{code}", "time", mod)
+    if m["parts"]:  # "on Tuesday nights": every Tuesday night
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[name.rstrip('s')] + 1}T{PART_OF_DAY[part]}",
+                    "time", mod)
     if name.endswith("s") and name[:-1] in WEEKDAYS:  # "on Mondays": every Monday
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]] + 1}", "day", mod)
     wd = WEEKDAYS[name]
@@ -897,11 +911,20 @@ def h_set_times(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("SET", dur.value, dur.granularity)
 
 
+# "at 10:35 a.m. (0735 GMT) Friday": the day word may follow a time given in another zone.
+_PAREN_DAY = re.compile(r"\s*\([^()\n]{1,24}\),?\s+(?:on\s+)?(?P<dref>today|yesterday|tomorrow"
+                        r"|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+                        re.IGNORECASE)
+
+
 def _day_of(m: re.Match[str], ctx: Context) -> date | None:
     """The day a clock time is on: its own day word, else the DCT."""
     ref = (m.groupdict().get("dref") or "").lower()
     if ctx.dct is None:
         return None
+    if not ref:
+        after = _PAREN_DAY.match(ctx.text, m.end())
+        ref = after["dref"].lower() if after else ""
     if ref in _DAY_OFFSETS:
         return ctx.dct + timedelta(days=_DAY_OFFSETS[ref])
     if ref in WEEKDAYS:
@@ -934,6 +957,51 @@ def h_clock(m: re.Match[str], ctx: Context) -> Norm | None:
     if d is None:
         return Norm("TIME", "XXXX-XX-XX" + hm, "time", mod, anchored=False)
     return Norm("TIME", d.isoformat() + hm, "time", mod)
+
+
+def _hour_of_part(h: int, part: str) -> int | None:
+    """The 24-hour hour of "h in the morning/afternoon/evening" or "h at night"."""
+    if not 1 <= h <= 12:
+        return None
+    if part == "morning":
+        return 0 if h == 12 else h
+    if part == "night":
+        return h + 12 if 6 <= h <= 11 else (0 if h == 12 else h)
+    return h if h == 12 else h + 12
+
+
+def h_clock_part(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "4 in the morning", "nine o'clock at night"."""
+    n = parse_number(m["h"])
+    part = (m["part"] or "night").lower()
+    h = _hour_of_part(int(n), part) if n is not None and n == int(n) else None
+    if h is None:
+        return None
+    mi = int(m["mi"]) if m["mi"] else 0
+    d = _day_of(m, ctx)
+    if d is not None and not m["dref"] and part == "morning" and ctx.tense(m) == "future":
+        d += timedelta(days=1)  # "will leave at 4 in the morning": the coming morning
+    hm = f"T{h:02d}:{mi:02d}"
+    if d is None:
+        return Norm("TIME", "XXXX-XX-XX" + hm, "time", _dm(m), anchored=False)
+    return Norm("TIME", d.isoformat() + hm, "time", _dm(m))
+
+
+def h_part_of_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "mid-afternoon", "late morning yesterday", "in the morning": a part of the day the
+    clause is about, its own day word, else the last day named, else the DCT's."""
+    part = m["part"].lower()
+    mod = _pm(m)
+    g = m.groupdict()
+    if g.get("dref"):
+        d = _day_of(m, ctx)
+    elif ctx.dct is None:
+        d = None
+    else:
+        d = ctx.last_day if ctx.last_day is not None and g.get("the") else ctx.dct
+    if d is None:  # the part of the day is known even when the day is not
+        return Norm("TIME", f"XXXX-XX-XXT{PART_OF_DAY[part]}", "time", mod, anchored=False)
+    return _with_part(d, part, mod)
 
 
 _HIGH = re.compile(r"\bhigh\s+$", re.IGNORECASE)
@@ -1099,7 +1167,8 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 def h_in_the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
-    """ "earlier in the week", "later in the year": part of the DCT's week, month or year."""
+    """ "earlier in the week", "later in the year": part of the DCT's week, month or year.
+    ("later in the day" is left out: TimeBank mostly does not tag it.)"""
     unit = m["u"].lower()
     mod = _PREMOD[m["w"].lower()]
     if ctx.dct is None:
@@ -1107,17 +1176,49 @@ def h_in_the_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", _shift_value(ctx.dct, unit, 0), unit, mod)
 
 
-def h_spoken_year(m: re.Match[str], ctx: Context) -> Norm | None:
-    words = m["t"].lower().replace("the year ", "")
+def h_end_of_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "by the end of the month", "the beginning of the week": the DCT's month or week, with
+    the part as the mod."""
+    unit = m["u"].lower()
+    mod = _pm(m)
+    if ctx.dct is None:
+        return _unanchored(unit, mod)
+    return Norm("DATE", _shift_value(ctx.dct, unit, 0), unit, mod)
+
+
+def h_ahead(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the weeks ahead", "in the years ahead": an unspecified stretch still to come."""
+    return _duration(None, unit_key(m["u"]))
+
+
+def _spoken_year(words: str) -> int | None:
+    """ "nineteen ninety-seven" -> 1997, "two thousand and one" -> 2001."""
+    words = " ".join(words.lower().replace("the year ", "").split())
     if words.startswith("two thousand"):
         rest = words[len("two thousand"):].replace(" and ", " ").strip()
         n = parse_number(rest) if rest else 0
-        return Norm("DATE", f"{2000 + int(n or 0):04d}", "year") if n is not None else None
+        return 2000 + int(n or 0) if n is not None else None
     rest = words.split(None, 1)[1] if " " in words else words.split("-", 1)[1]
     n = parse_number(rest)
     if n is None or not 10 <= n <= 99:
         return None
-    return Norm("DATE", f"19{int(n):02d}", "year")
+    return 1900 + int(n)
+
+
+def h_spoken_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    y = _spoken_year(m["t"])
+    return None if y is None else Norm("DATE", f"{y:04d}", "year")
+
+
+def h_spoken_month_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """Broadcast transcripts spell years out: "January nineteen ninety-seven", "the winter of
+    nineteen ninety-four"."""
+    y = _spoken_year(m["sy"])
+    if y is None:
+        return None
+    if m["s"]:
+        return Norm("DATE", f"{y:04d}-{SEASON_CODES[m['s'].lower()]}", "season", _pm(m))
+    return Norm("DATE", cal.month_value(y, _month(m["mon"])), "month", _pm(m))
 
 
 def h_bare_plural(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -1160,7 +1261,13 @@ KEYS: dict[str, tuple[str, ...]] = {
     "deictic_day": ("today", "tonight", "yesterday", "tomorrow"), "weekday": ("day",),
     "this_unit": _UNIT_KEYS + ("morning", "afternoon", "evening"), "ago": _UNIT_KEYS,
     "duration": _UNIT_KEYS, "weekend": ("weekend",), "the_year": ("year",), "for_the_year": ("year",),
-    "spoken_year": ("nineteen", "thousand"), "in_the_unit": ("week", "month", "year"), "bare_plural": _UNIT_KEYS,
+    "year_ended": ("year end",),
+    "spoken_year": ("nineteen", "thousand"), "spoken_month_year": ("nineteen", "thousand"),
+    "part_of_day": ("morning", "afternoon", "evening"),
+    "part_of_day_the": ("morning", "afternoon", "evening"),
+    "clock_part": ("morning", "afternoon", "evening", "night"),
+    "in_the_unit": ("week", "month", "year"), "bare_plural": _UNIT_KEYS,
+    "end_of_unit": ("week", "month"), "ahead": ("ahead",),
     "bare_plural2": _UNIT_KEYS, "unit_long": ("-long",),
     "ref": ("now", "current", "recent", "lately", "past", "future", "present", "term", "date",
             "days"),
@@ -1245,7 +1352,8 @@ def build_rules() -> list[Rule]:
     # "the first half", "the second half of 2016", "the first two quarters of 1990", "the last
     # half of the '80s" (part of a decade: the decade with a modifier)
     add("half",
-        _B + rf"(?P<t>(?:the\s+)?(?P<h>first|second|latter|last)\s+(?:half|two\s+quarters)"
+        _B + rf"(?P<t>{DUR_MOD_RE}?(?:the\s+)?(?P<h>first|second|latter|last)\s+"
+        r"(?:half|two\s+quarters)"
         rf"(?:\s+of\s+(?:(?P<y1>{YEAR_RE}|this\s+year|last\s+year|next\s+year|the\s+year)"
         r"|(?:the\s+)?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<d2>\d0)s)))?)" + _E, h_half, 2)
     add("season",
@@ -1257,7 +1365,8 @@ def build_rules() -> list[Rule]:
         rf"{PART_RE}))?)" + _E, h_deictic_day, 2)
     add("weekday",
         _B + rf"(?P<t>{PREMOD_RE}?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming"
-        rf"|past|previous|the\s+previous|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})(?:\s+(?P<part>{PART_RE}))?)"
+        rf"|past|previous|the\s+previous|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})(?:\s+(?P<part>{PART_RE})"
+        rf"(?P<parts>s)?)?)"
         r"(?:'s)?" + _E,
         h_weekday, 1)
     add("this_unit",
@@ -1283,9 +1392,17 @@ def build_rules() -> list[Rule]:
     add("for_the_year",
         r"\b(?:for|over|throughout|during)\s+(?P<t>(?P<dur>the\s+(?:fiscal\s+)?year))(?![\w'-])",
         h_the_year, 1)
+    # "in the year ended March 31": a reporting year, a span whatever the preposition.
+    add("year_ended",
+        _B + r"(?P<t>(?P<dur>the\s+(?:fiscal\s+)?year))(?=\s+end(?:ed|ing)\b)", h_the_year, 1)
     add("in_the_unit",
-        _B + r"(?P<t>(?P<w>earlier|later|early|late)\s+in\s+the\s+(?P<u>week|month|year))" + _E,
-        h_in_the_unit, 2)
+        _B + r"(?P<t>(?P<w>earlier|later|early|late)\s+in\s+the\s+(?P<u>week|month|year))"
+        + _E, h_in_the_unit, 2)
+    add("end_of_unit",
+        _B + r"(?P<t>(?P<pm>(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+the\s+"
+        r"(?P<u>week|month))" + _E + r"(?!\s+(?:of|after|before)\b)", h_end_of_unit, 2)
+    add("ahead",
+        _B + r"(?P<t>the\s+(?P<u>days|weeks|months|years|decades)\s+ahead)" + _E, h_ahead, 1)
     add("spoken_year",
         _B + r"(?P<t>nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
         r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
@@ -1293,6 +1410,29 @@ def build_rules() -> list[Rule]:
         r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
         r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)" + _E,
         h_spoken_year, 2)
+    _spoken = (r"(?P<sy>nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+               r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
+               r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand"
+               r"(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)")
+    add("spoken_month_year",
+        _B + rf"(?P<t>{PREMOD_RE}?(?:(?P<mon>{MONTH_RE})|(?:the\s+)?(?P<s>spring|summer|fall"
+        rf"|autumn|winter)\s+of),?\s+{_spoken})" + _E, h_spoken_month_year, 3)
+    _dref = (r"(?:,?\s+(?P<dref>today|yesterday|tomorrow|(?-i:Monday|Tuesday|Wednesday|Thursday"
+             r"|Friday|Saturday|Sunday)))?")
+    # A part of the day needs a modifier ("mid-afternoon", "late morning") or "in the" before
+    # it; bare "morning" is mostly a name ("morning talk show", "Good morning").
+    not_a_name = (r"(?!\s+(?:of|news|paper|papers|show|edition|session|shift|rush|commute"
+                  r"|prayers?|star|glory)\b)")
+    add("part_of_day",
+        _B + rf"(?P<t>{PREMOD_RE}(?P<part>morning|afternoon|evening){_dref})" + _E + not_a_name,
+        h_part_of_day, 1)
+    add("part_of_day_the",
+        r"\b(?:in|during|by|through|throughout)\s+(?P<t>(?P<the>the)\s+(?:(?:early|late)\s+)?"
+        r"(?P<part>morning|afternoon|evening)" + _dref + ")" + _E + not_a_name, h_part_of_day, 1)
+    add("clock_part",
+        _B + rf"(?P<t>{DUR_MOD_RE}?(?P<h>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine"
+        r"|ten|eleven|twelve)(?::(?P<mi>[0-5]\d))?(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<part>"
+        r"morning|afternoon|evening)|at\s+night)" + _dref + ")" + _E, h_clock_part, 3)
     add("bare_plural",
         r"\b(?:for|over|within|after|in|during)\s+(?P<t>(?:recent\s+|the\s+past\s+|the\s+coming"
         r"\s+|coming\s+)?(?P<u>hours|days|weeks|months|years|decades|centuries))" + _E,

@@ -21,6 +21,16 @@ _FUTURE = re.compile(
     r"|(?<=[a-z,]\s)(?-i:until))\b|'ll\b)",
     re.IGNORECASE,
 )
+# News announces a schedule in the simple present: "Clinton meets Arafat Monday", "the two
+# leaders meet separately Friday", "the court opens hearings Tuesday". Only verbs of scheduled
+# happenings count (not "says", which reports), and a plain "meet" not after a modal or "to"
+# (those are either future already or "did not meet", the past).
+_SCHEDULED = re.compile(
+    r"\b(?:meets|visits|begins|opens|arrives|travels|hosts|resumes|testifies|convenes|departs"
+    r"|(?<!\bto\s)(?<!\bdid\s)(?<!\bnot\s)(?<!n't\s)(?<!\bcould\s)(?<!\bshould\s)"
+    r"(?<!\bmight\s)(?<!\bcan\s)meet)\b",
+    re.IGNORECASE,
+)
 _BOUNDARY = re.compile(r"[.!?;\n]\s|[\n]")
 # Only the words before the expression count: a marker after it belongs to another clause more
 # often than not ("said on Tuesday that Iraq will retaliate").
@@ -46,7 +56,25 @@ def tense_at(text: str, start: int, end: int) -> str:
     for m in _FUTURE.finditer(text, lo, start):
         if not _HAD_BEEN.search(text, max(lo, m.start() - 12), m.start()):
             return "future"
+    if _SCHEDULED.search(text, lo, start):
+        return "future"
+    if _OPENER.fullmatch(text, lo, start):
+        # "On Tuesday, the league plans to hold a news conference": a sentence that opens with
+        # the date tells of it in what follows; a future marker there counts unless a past-tense
+        # verb comes first ("On Tuesday, he said the army will withdraw" tells of the saying).
+        hi = min(len(text), end + WINDOW_BEFORE)
+        stop = _BOUNDARY.search(text, end, hi)
+        hi = stop.start() if stop else hi
+        fut = _FUTURE.search(text, end, hi) or _SCHEDULED.search(text, end, hi)
+        if fut is not None and _PAST.search(text, end, fut.start()) is None and not (
+                # "On Friday, the government planned to pay ...": a plan told in the past
+                _PAST.match(text, fut.start())
+                and not _PRESENT_AUX.search(text, max(end, fut.start() - 5), fut.start())):
+            return "future"
     return "past"
+
+
+_PRESENT_AUX = re.compile(r"\b(?:is|are)\s+$", re.IGNORECASE)
 
 
 _HAD_BEEN = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
