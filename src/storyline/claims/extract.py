@@ -7,18 +7,22 @@ from collections.abc import Iterable
 
 from storyline.claims.context import sentence_context
 from storyline.claims.dates import checkable, date_event
-from storyline.claims.lexicon import MONEY_UNITS
+from storyline.claims.lexicon import CLASS_NAMES, MONEY_UNITS, PEOPLE, REVISION
 from storyline.claims.numbers import find_numbers
 from storyline.claims.parse import parse
 from storyline.claims.quantities import bind
 from storyline.claims.records import Claim
 from storyline.claims.roles import find_roles
+from storyline.claims.sentences import claim_sentences
 from storyline.corpus import Corpus
 
 # A quote shorter than this is a phrase many people say, not a statement one person made.
 MIN_QUOTE_WORDS = 6
 _WRITTEN_DATE = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
+_DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|my|your)\s+$",
+                       re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MAYBE_NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|hundred|thousand|million|billion|dozen|dozens|scores)\b", re.IGNORECASE)
@@ -38,14 +42,16 @@ def extract_claims(corpus: Corpus, article_ids: Iterable[str] | None = None) -> 
 def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
     a = corpus.analyses[aid]
     text = corpus.articles[aid].clean_text
-    sentences = sorted(a.sentences, key=lambda s: s.start)
+    sentences = claim_sentences(corpus.articles[aid], a.sentences)
     mentions, timexes = a.mentions, a.timexes
     wanted: list[int] = []
     for i, s in enumerate(sentences):
         has_date = any(checkable(t) and s.start <= t.start and t.end <= s.end for t in timexes)
         if has_date or _MAYBE_NUMBER.search(s.text):
             wanted.append(i)
-    docs = dict(zip(wanted, parse(sentences[i].text for i in wanted)))
+    # a joined wrapped sentence keeps its line breaks; the parser reads them as spaces (same
+    # offsets)
+    docs = dict(zip(wanted, parse(sentences[i].text.replace("\n", " ") for i in wanted)))
     claims: list[Claim] = []
     for i, doc in docs.items():
         s = sentences[i]
@@ -60,15 +66,20 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                                       n.unit, n.spelled), s.start)
             if b is None or (b.event is None and b.head is None):
                 continue
-            if b.event is None and n.unit not in MONEY_UNITS and n.unit not in ("%", "pp"):
+            if b.event is None and n.unit not in MONEY_UNITS and n.unit not in ("%", "pp") \
+                    and not _specific(b.head):
                 continue  # a count of nothing happening ("the two leaders") is not checkable
+            if b.event not in CLASS_NAMES and _specific(b.head) \
+                    and _DEFINITE.search(s.text, 0, n.start):
+                continue  # "the two nations": things already named, referred to, not counted
             what = " ".join(w for w in (b.head_text or (b.head if b.head != "people" else "people"),
                                         b.event_text) if w) or (n.unit or "")
             claims.append(Claim(
                 kind="number", start=start, end=end, text=text[start:end], what=what,
                 low=n.low, high=n.high, value=n.value, approx=n.approx, unit=n.unit,
                 head=b.head, event=b.event, agent=b.agent, modifiers=b.modifiers,
-                update_cue=b.update_cue, **base))  # type: ignore[arg-type]
+                update_cue=b.update_cue or bool(REVISION.search(s.text)),
+                **base))  # type: ignore[arg-type]
         for t in timexes:
             if not (s.start <= t.start and t.end <= s.end) or not checkable(t):
                 continue
@@ -76,12 +87,15 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             if ev is None:
                 continue
             lemma, words, args = ev
-            # "on Friday" is only as sure as the publication date it is counted from
-            sure = bool(_WRITTEN_DATE.search(t.text)) or a.dct.source in ("metadata", "user")
+            # "on Friday" is only as sure as the publication date it is counted from, and so is
+            # the year of "Sept. 24"
+            given = a.dct.source in ("metadata", "user")
+            approx = None if given or _YEAR.search(t.text) else \
+                "no year" if _WRITTEN_DATE.search(t.text) else "relative"
             claims.append(Claim(
                 kind="date", start=t.start, end=t.end, text=text[t.start:t.end], what=words,
                 date=t.value, granularity=t.granularity, event=lemma, agent=args,
-                approx=None if sure else "relative",
+                approx=approx,
                 **base))  # type: ignore[arg-type]
     for q in a.quotes:
         if q.kind != "direct" or len(q.text.split()) < MIN_QUOTE_WORDS:
@@ -99,6 +113,21 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             what=f"role of {m.text}", person=m.entity_id or m.text, role=role.lower()))
     claims.sort(key=lambda c: (c.start, c.kind))
     return claims
+
+
+# Heads too general, or too much a matter of measure, to be a claim without an event.
+_GENERAL_HEADS = PEOPLE | frozenset({
+    "year", "month", "week", "day", "hour", "minute", "second", "time", "times", "point", "percent",
+    "cent", "mile", "kilometer", "kilometre", "meter", "metre", "foot", "feet", "inch", "yard",
+    "degree", "mph", "kph", "knot", "ton", "tonne", "thing", "way", "part", "side", "one", "lot",
+    "third", "half", "quarter", "fifth", "tenth", "member", "child", "son", "daughter", "brother",
+    "sister", "leader", "official", "country", "case", "step", "issue", "round", "game", "term",
+    "decade", "century", "generation", "other", "million", "billion", "thousand", "hundred"})
+
+
+def _specific(head: str | None) -> bool:
+    """A counted noun that names a checkable set on its own ("41 nations", "6,000 athletes")."""
+    return head is not None and head not in _GENERAL_HEADS and len(head) > 2
 
 
 def _short(text: str, words: int = 8) -> str:

@@ -3,6 +3,8 @@ belongs to. Kept in one place so they can be read, extended and tested together.
 
 from __future__ import annotations
 
+import re
+
 # Lemma -> event class. A toll is the same measure whether the text says "killed 43", "43 dead",
 # "43 deaths", "claimed 43 lives" or "a death toll of 43".
 EVENT_CLASSES: dict[str, str] = {
@@ -19,6 +21,10 @@ EVENT_CLASSES: dict[str, str] = {
     **dict.fromkeys(["hospitalize", "hospitalise", "hospital", "treat"], "hospitalised"),
     **dict.fromkeys(["casualty"], "casualties"),
 }
+# A count of the people of a place ("North Korea's 22 million people", "its 23 million people").
+POPULATION = "population"
+CLASS_NAMES = frozenset(EVENT_CLASSES.values()) | {POPULATION}
+
 # Cumulative measures only grow as counting goes on: a later, higher report is an update.
 CUMULATIVE = frozenset({"killed", "injured", "arrested", "evacuated", "homeless", "rescued",
                         "hospitalised", "casualties", "missing"})
@@ -40,6 +46,16 @@ UPDATE_CUES = frozenset({"rise", "rose", "risen", "climb", "climbed", "increase"
                          "jump", "jumped", "raise", "raised", "revise", "revised", "mount",
                          "mounted", "mounting", "grow", "grew", "now", "latest", "new", "updated",
                          "bring", "brought", "bringing", "swell", "swelled"})
+
+# Phrases anywhere in a sentence that say its figure is a running or revised count: "as of
+# Thursday", "so far", "still", "three remain missing", "down from officials' earlier estimate",
+# "lowered the toll".
+REVISION = re.compile(
+    r"\b(?:as of|so far|up from|down from|still|remain(?:s|ed|ing)? missing|earlier (?:estimate|figure|count|toll)s?|"
+    r"(?:toll|count|number|figure)s? (?:of \\w+ )?(?:has |had )?(?:rose|rise[sn]?|risen|climb(?:ed|s)?|jump(?:ed|s)?|"
+    r"increase[sd]?|fell|fall(?:en|s)?|drop(?:ped|s)?)|"
+    r"(?:lower|rais|revis)(?:ed|ing|es|e)? (?:the |its |their )?(?:\w+ )?(?:death )?(?:toll|count|figure|estimate))\b",
+    re.IGNORECASE)
 
 # Units a number can be bound to without a noun: "10 percent", "$2.5bn".
 MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "AUD", "CAD", "HKD", "INR", "CNY", "RUB",

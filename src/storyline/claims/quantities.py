@@ -11,8 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.claims.lexicon import (EVENT_CLASSES, LIGHT, PEOPLE, REPORTING, STOPWORDS,
-                                      UPDATE_CUES)
+from storyline.claims.lexicon import (
+    EVENT_CLASSES,
+    LIGHT,
+    PEOPLE,
+    POPULATION,
+    REPORTING,
+    STOPWORDS,
+    UPDATE_CUES,
+)
 from storyline.claims.numbers import Number
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -101,6 +108,10 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
         noun = _counted_noun([noun]) if n.unit else noun
     anchor = noun if noun is not None else num_toks[-1]
     event: tuple[str, str] | None = _event_of(noun) if noun is not None else None
+    if event is None and noun is not None and _lemma(noun) in ("people", "inhabitant", "resident") \
+            and any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in ("its", "their"))
+                    for c in noun.children):
+        event = (POPULATION, noun.text)  # "North Korea's 22 million people", "its 23 million people"
     if event is None and noun is not None:
         # "some 3,000 people who were killed": the event is a clause describing the noun
         for c in noun.children:

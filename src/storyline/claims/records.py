@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from storyline.claims.lexicon import CLASS_NAMES
+
 
 @dataclass(slots=True)
 class Claim:
@@ -50,10 +52,20 @@ class Claim:
     update_cue: bool = False  # "the toll rose to 357": the sentence itself says the figure changed
 
     @property
+    def event_key(self) -> str | None:
+        """The event as far as it decides what is measured. A class ("killed", "injured",
+        "population") always does; a plain verb only when the head alone says nothing ("people",
+        an amount of money): "three cables were damaged" and "two cables suffered damage" count
+        the same cables, "43 people killed" and "43 people attended" do not."""
+        if self.event in CLASS_NAMES or self.head in (None, "people"):
+            return self.event
+        return None
+
+    @property
     def key(self) -> tuple[str | None, ...]:
         """Claims with different keys measure different things and are never compared."""
         if self.kind == "number":
-            return ("number", self.unit, self.event, self.head)
+            return ("number", self.unit, self.event_key, self.head)
         if self.kind == "date":
             return ("date", self.event)
         return (self.kind,)

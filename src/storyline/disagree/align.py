@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storyline.claims.lexicon import CUMULATIVE
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
 from storyline.disagree.settings import DisagreeSettings
@@ -27,6 +28,8 @@ class AlignContext:
     idf: dict[str, float]
     copy_of: dict[str, int]  # article -> its duplicate group: copies of one story are one source
     event_of: dict[tuple[str, int], str] = field(default_factory=dict)  # (article, sentence start) -> event
+    # measures (claim keys) that some report calls a running or revised count
+    moving: set[tuple[str | None, ...]] = field(default_factory=set)
 
     @classmethod
     def build(cls, corpus: Corpus, claims: Sequence[Claim],
@@ -41,7 +44,9 @@ class AlignContext:
         idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
         copy_of = {a: k for k, group in enumerate(corpus.duplicate_groups()) for a in group}
         event_of = {(m.article_id, m.sentence_start): e.id for e in events or [] for m in e.mentions}
-        return cls(idf, copy_of, event_of)
+        moving = {c.key for c in claims if c.kind == "number" and c.update_cue
+                  and c.event in CUMULATIVE}
+        return cls(idf, copy_of, event_of, moving)
 
     def weight(self, w: str) -> float:
         return self.idf.get(w, max(self.idf.values(), default=1.0))
@@ -98,10 +103,9 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
     if _dates_clash(a, b) and a.kind == "number":
         return 0.0
     words = word_similarity(a, b, ctx)
-    if a.entity_ids and b.entity_ids:
-        score = settings.word_weight * words + settings.entity_weight * entity_overlap(a, b)
-    else:
-        score = words  # nothing to compare entities on: the words alone decide
+    # Shared entities add to the words; entities that differ prove nothing (one report names the
+    # "Islamic" group, the other "Jerusalem"): place clashes are ruled out above.
+    score = max(words, settings.word_weight * words + settings.entity_weight * entity_overlap(a, b))
     agents_a = set(a.agent) - {"people"}
     if agents_a & set(b.agent):
         score += settings.agent_bonus

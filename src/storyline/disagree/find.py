@@ -13,8 +13,13 @@ from storyline.corpus import Corpus
 from storyline.disagree.align import AlignContext, similarity
 from storyline.disagree.records import REPORTED, VERDICTS, Disagreement, Side
 from storyline.disagree.settings import DisagreeSettings
-from storyline.disagree.verdict import (Verdict, compare_dates, compare_numbers, compare_quotes,
-                                        quote_overlap)
+from storyline.disagree.verdict import (
+    Verdict,
+    compare_dates,
+    compare_numbers,
+    compare_quotes,
+    quote_overlap,
+)
 from storyline.records import Event
 
 COMPARED_KINDS = ("number", "date", "quote")
@@ -45,7 +50,7 @@ def judge(a: Claim, b: Claim, corpus: Corpus, ctx: AlignContext,
         if score < settings.min_number:
             return None
         v = compare_numbers(a, b, corpus.published(a.article_id), corpus.published(b.article_id),
-                            settings)
+                            settings, moving=a.key in ctx.moving)
     else:
         if score < settings.min_date:
             return None
@@ -70,6 +75,13 @@ def find_disagreements(corpus: Corpus, events: Sequence[Event] | None = None,
     st = _settings(settings)
     claims = list(claims) if claims is not None else extract_claims(corpus)
     ctx = AlignContext.build(corpus, claims, events)
+    return _group(judge_all(claims, corpus, ctx, st), corpus, set(verdicts))
+
+
+def judge_all(claims: Sequence[Claim], corpus: Corpus, ctx: AlignContext,
+              settings: DisagreeSettings) -> list[Judged]:
+    """Every pair of claims that speak of one thing, each claim paired with at most its best match
+    in each other article."""
     by_key: dict[tuple[Any, ...], list[Claim]] = {}
     for c in claims:
         if c.kind in COMPARED_KINDS:
@@ -78,11 +90,10 @@ def find_disagreements(corpus: Corpus, events: Sequence[Event] | None = None,
     for group in by_key.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                j = judge(a, b, corpus, ctx, st)
+                j = judge(a, b, corpus, ctx, settings)
                 if j is not None:
                     judged.append(j)
-    judged = _mutual_best(judged)
-    return _group(judged, corpus, set(verdicts))
+    return _mutual_best(judged)
 
 
 def _mutual_best(judged: list[Judged]) -> list[Judged]:

@@ -17,7 +17,10 @@ class DisagreeSettings:
     # Minimum alignment score to compare two claims, by kind. Dates and quotes need more: a date
     # of another happening of the same kind (another meeting of the same two leaders) is the
     # commonest false alarm.
-    min_number: float = 0.2
+    # Numbers: low, because one story's reports word the same toll very differently (sentence
+    # cosines of 0.1 are common); what keeps unrelated figures apart is the key (same measure),
+    # clashes of places, qualifiers and dates, and each claim keeping only its best match.
+    min_number: float = 0.08
     min_date: float = 0.45
     min_quote_overlap: float = 0.8  # share of the shorter quote's words found in the longer one
     # A cumulative figure (a toll) reported higher at least this many days later is an update.

@@ -26,11 +26,17 @@ def _day(published: str | None) -> date | None:
 
 
 def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
-                    settings: DisagreeSettings) -> Verdict:
+                    settings: DisagreeSettings, moving: bool = False) -> Verdict:
+    """``moving``: some report of the corpus says this very measure was revised or is a running
+    count ("as of Thursday", "the toll rose to"), so two undated figures are most likely two
+    moments of one count, not two claims about one moment."""
     assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
     if (a.low, a.high) == (b.low, b.high):
         return Verdict("agree", "the same figure")
-    if a.low <= b.high and b.low <= a.high:
+    # rounded figures only touch at the edge of their ranges ("22 million" ends where "23 million"
+    # starts): that is two different figures, not one both allow
+    touch = (a.high == b.low or b.high == a.low) and "rounded" in (a.approx, b.approx)
+    if a.low <= b.high and b.low <= a.high and not touch:
         return Verdict("compatible", f"“{a.text}” and “{b.text}” both allow {_meet(a, b)}")
     if "further" in (a.approx or "") + (b.approx or "") or "another" in (a.approx or "") + (b.approx or ""):
         return Verdict("compatible", "one figure is an increment, not a total")
@@ -46,6 +52,10 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
         if big.update_cue and not (d_small and d_big and d_big < d_small):
             return Verdict("update", f"rose from {small.text} to {big.text}: the later report says "
                            "the figure went up", 0 if low_first else 1)
+        if moving and not (d_small and d_big):
+            return Verdict("update", f"{small.text} and {big.text}: the reports say this count "
+                           "was still changing, and no publication dates tell which came first",
+                           0 if low_first else 1)
     when = ("published the same day" if d_small and d_small == d_big else
             "the lower figure was published later" if d_small and d_big and d_small > d_big else
             "no publication days to tell an update from a conflict" if not (d_small or d_big) else
@@ -74,6 +84,14 @@ def compare_dates(a: Claim, b: Claim) -> Verdict:
     if "relative" in (a.approx, b.approx):
         return Verdict("compatible", f"{a.text} ({a.date}) vs {b.text} ({b.date}): a relative date "
                        "counted from an inferred publication date proves nothing")
+    if "no year" in (a.approx, b.approx) and re.match(r"\d{4}-", a.date) \
+            and re.match(r"\d{4}-", b.date):
+        # the year was inferred: compare what was written, the month and day
+        ma, mb = a.date[5:], b.date[5:]
+        if ma == mb:
+            return Verdict("agree", f"both {ma} (the year is inferred)")
+        if ma.startswith(mb) or mb.startswith(ma):
+            return Verdict("compatible", f"{a.text} and {b.text}: one is more precise")
     return Verdict("conflict", f"{a.text} ({a.date}) vs {b.text} ({b.date})")
 
 
