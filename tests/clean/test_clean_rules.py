@@ -263,3 +263,27 @@ def test_rules_line_key_ignores_case_digits_spaces_and_quotes():
     )
     assert line_key("Sign up for Morning Briefing") != line_key("Sign up for Evening Briefing")
     assert len(line_key("x")) == 16
+
+
+def test_hard_wrapped_lines_join_into_paragraphs_and_map_back():
+    from storyline.clean.cleaner import clean
+    from storyline.records import SourceDoc
+
+    body = ("Officials in the capital said on Friday that the new bridge would open \n"
+            "to traffic next month, two years later than planned, after engineers \n"
+            "found cracks in two of its main supports during a routine inspection \n"
+            "last spring. The city council approved the extra cost in a vote held \n"
+            "on Thursday evening, despite objections from several members who said \n"
+            "the contractor should pay for the repairs.\n"
+            "Work on the approach roads continues.\n")
+    doc = SourceDoc(origin="wire.txt", format="txt", text="Bridge to open late\n" + body,
+                    title_in_text=True)
+    c = clean(doc)
+    assert "would open to traffic next month" in c.text
+    assert "\n\n" in c.text  # a line ending a sentence still ends its paragraph
+    k = c.text.index("open to")
+    assert c.offsets.to_raw(k) == doc.text.index("open \n")
+    # one paragraph per line (no fixed width) is left alone
+    long = "".join(f"Paragraph {n} of the story runs on " + "and on " * 30 + "without a stop\n"
+                   for n in range(6))
+    assert clean(SourceDoc(origin="p.txt", format="txt", text=long)).text.count("\n\n") == 5

@@ -305,6 +305,7 @@ def _assemble(
     removed: list[RemovedLine] = []
     prev: int | None = None
     dropped_since_prev = False
+    width = _wrap_width(norms, nonblank)
     for i in nonblank:
         ln = lines[i]
         if i in reason:
@@ -315,10 +316,36 @@ def _assemble(
             # The paragraph break stands for the raw break after the previous kept line, and for
             # the blank lines up to this one when nothing was removed in between.
             sep_end = lines[prev].next_start if dropped_since_prev else pieces[i][0][1]
-            builder.add("\n\n", pieces[prev][-1][2], sep_end)
+            wrapped = (width and i == prev + 1 and not dropped_since_prev
+                       and len(norms[prev]) >= WRAP_SHARE * width
+                       and not _ENDS_SENTENCE.search(norms[prev]))
+            sep = " " if wrapped else "\n\n"
+            builder.add(sep, pieces[prev][-1][2], sep_end)
+            parts.append(sep)
         for piece in pieces[i]:
             builder.add(*piece)
         parts.append(norms[i])
         prev = i
         dropped_since_prev = False
-    return "\n\n".join(parts), builder.build(), removed
+    return "".join(parts), builder.build(), removed
+
+
+# Hard-wrapped text (a fixed width of 40-120 characters: wire copy, plain-text archives): a line
+# that fills most of the width and does not end a sentence goes on in the next line, so the two
+# are joined by a space instead of a paragraph break.
+WRAP_MIN, WRAP_MAX = 40, 120
+WRAP_SHARE = 0.6
+_ENDS_SENTENCE = re.compile(r"[.!?:][\"'”’»)\]]*$")
+
+
+def _wrap_width(norms: list[str], nonblank: list[int]) -> int:
+    """The width the text is wrapped at, or 0 when it is not hard-wrapped: most lines (of at least
+    five) are long and none is much longer than the width."""
+    lengths = sorted(len(norms[i]) for i in nonblank)
+    if len(lengths) < 5:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not WRAP_MIN <= width <= WRAP_MAX or lengths[-1] > 1.25 * width + 10:
+        return 0
+    long_lines = sum(1 for n in lengths if n >= WRAP_SHARE * width)
+    return width if long_lines >= 0.6 * len(lengths) else 0
