@@ -43,6 +43,9 @@ class Settings:
     # Timelines: entries shown (0: all) and source sentences per entry.
     timeline_entries: int = 25
     timeline_sentences_per_entry: int = 1
+    # Semantic search: sentence vectors stored after analysis, "static" (the distilled model2vec
+    # model, ~10,000 sentences/s) or "minilm" (slower, a little better); "none": keyword search only.
+    search_embedder: str = "static"
 
     def override(self, **changes: Any) -> Settings:
         known = {f.name: f for f in fields(self)}

@@ -8,12 +8,13 @@ transaction, so a crash loses at most the batch in flight and a re-run picks up 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import multiprocessing
 import os
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,9 +97,13 @@ class IngestRunner:
         # during the run are removed by the sweep at its end.
         self._recurring: dict[str, frozenset[str]] = {}
         self._touched_outlets: set[str] = set()
+        self._origins: dict[str, str] = {}
 
     def run(self, paths: Sequence[str | Path], *, stdin: BinaryIO | None = None,
-            argv: Iterable[str] = ()) -> IngestReport:
+            argv: Iterable[str] = (), origins: Mapping[str, str] | None = None) -> IngestReport:
+        """Ingest ``paths``; ``origins`` renames inputs in what is stored (an upload's temporary
+        file is recorded under the name the client sent)."""
+        self._origins = dict(origins or {})
         t0 = time.perf_counter()
         report = IngestReport(run_id=self.store.start_run(list(argv)), db=str(self.store.path))
         self._recurring = self.store.recurring_by_outlet(self.settings.recurring_line_min_articles,
@@ -126,6 +131,8 @@ class IngestRunner:
                     report: IngestReport) -> Iterator[tuple[Input, str]]:
         """Inputs not seen before; the rest is counted, reported and quarantined here."""
         for item in iter_inputs(paths, self.settings, stdin):
+            if item.origin in self._origins:
+                item = dataclasses.replace(item, origin=self._origins[item.origin])
             if isinstance(item, Skipped):
                 report.skipped.append(item)
                 self.progress(1)

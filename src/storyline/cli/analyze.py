@@ -22,12 +22,31 @@ def run_analysis(st: State, store: Store, *, redo: bool = False,
     analyzer = Analyzer(store, st.settings)
     ids = analyzer.pending(redo=redo)
     if not show:
-        return analyzer.run(ids).to_dict()
-    with Progress(TextColumn("analyse"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=err_console(), transient=True) as bar:
-        task = bar.add_task("analyse", total=len(ids) or None)
-        analyzer.progress = lambda n: bar.advance(task, n)
-        return analyzer.run(ids).to_dict()
+        report = analyzer.run(ids).to_dict()
+    else:
+        with Progress(TextColumn("analyse"), BarColumn(), MofNCompleteColumn(),
+                      TimeRemainingColumn(), console=err_console(), transient=True) as bar:
+            task = bar.add_task("analyse", total=len(ids) or None)
+            analyzer.progress = lambda n: bar.advance(task, n)
+            report = analyzer.run(ids).to_dict()
+    report["search_vectors"] = index_search(st, store, ids)
+    return report
+
+
+def index_search(st: State, store: Store, ids: list[str]) -> dict[str, object]:
+    """Sentence vectors for semantic search; without the model, search stays keyword-only and the
+    reason is reported rather than failing the ingest."""
+    model = st.settings.search_embedder
+    if model == "none" or not ids:
+        return {"model": model, "articles": 0}
+    from storyline.errors import StorylineError
+    from storyline.search import index_embeddings
+
+    try:
+        return {"model": model, "articles": index_embeddings(store, ids, model=model)}
+    except StorylineError as exc:
+        err_console().print(f"[yellow]warning[/]: semantic search disabled: {exc}")
+        return {"model": model, "articles": 0, "error": str(exc)}
 
 
 def print_analysis(con: Console, r: dict[str, object]) -> None:

@@ -151,12 +151,17 @@ def canonicalise(
         key=lambda t: (t not in fixed, -len(t), -len(person_forms[t]), t),
     )
     clusters: list[list[tuple[str, ...]]] = []
+    # A cluster's members share one folded surname (same_surname compares transliterations), so
+    # a name is tried only against the clusters of its own surname, oldest first as before.
+    by_translit: dict[str, list[int]] = defaultdict(list)
     for tokens in full:
-        for members in clusters:
-            if all(_same_person(tokens, other) for other in members):
-                members.append(tokens)
+        candidates = by_translit[translit(tokens[-1])]
+        for c in candidates:
+            if all(_same_person(tokens, other) for other in clusters[c]):
+                clusters[c].append(tokens)
                 break
         else:
+            candidates.append(len(clusters))
             clusters.append([tokens])
     cluster_of: dict[tuple[str, ...], int] = {t: c for c, ms in enumerate(clusters) for t in ms}
     cluster_key = [min(" ".join(t) for t in ms) for ms in clusters]

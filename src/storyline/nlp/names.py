@@ -38,6 +38,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,4}")
 _DEMONYM = re.compile(r"(?:an|ish|ese|i|ic)$")
 
 
+@lru_cache(maxsize=65536)
 def clean_surface(text: str) -> str:
     """A mention's text as a name: no surrounding space or quotes, no "the", no possessive."""
     s = " ".join(text.split())
@@ -54,6 +55,7 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", s.replace("’", "'")).replace("'", "").split())
 
 
+@lru_cache(maxsize=65536)
 def acronym_key(text: str) -> str | None:
     """"=US" for "US", "U.S." or "the US": short acronyms match only as capitals ("IS", not "is")."""
     s = clean_surface(text).replace(".", "").replace(" ", "")
@@ -66,6 +68,7 @@ def lookup_keys(text: str) -> list[str]:
     return [acr] if acr else [fold(text)]
 
 
+@lru_cache(maxsize=65536)
 def strip_titles(text: str) -> str:
     """A person's name as written, without the honorifics before it.
 
@@ -83,6 +86,7 @@ def strip_titles(text: str) -> str:
     return " ".join(words[start:])
 
 
+@lru_cache(maxsize=65536)
 def person_tokens(text: str) -> tuple[str, ...]:
     """Folded name tokens without honorifics or an Arabic article ("al-Assad", "al Assad").
 

@@ -37,6 +37,9 @@ NAME_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
 MAX_CHARS = 100_000
+# Texts per nlp.pipe batch. Small batches are as fast or faster with this model on CPU (250 DUC
+# articles: ~23.2 s at 8, ~24.4 s at 64, ~25 s at 32; same entities): larger ones only add memory.
+BATCH_SIZE = 8
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
@@ -131,7 +134,7 @@ class EntityTagger:
     def __init__(
         self,
         *,
-        batch_size: int = 64,
+        batch_size: int = BATCH_SIZE,
         n_process: int = 1,
         model: str = MODEL,
         aliases: AliasTable | None = None,

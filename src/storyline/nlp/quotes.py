@@ -46,6 +46,7 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.records import Entity, Mention, Quote, Sentence
 
@@ -1127,19 +1128,29 @@ def _affiliations(words: Sequence[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+_HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
+_THE_RE = re.compile(r"^[Tt]he\s+")
+_SPACES_RE = re.compile(r"\s+")
+
+
+# Names recur across an article's mentions and sentences: the three below are cached.
+@lru_cache(maxsize=65536)
 def _surname(name: str) -> str:
-    words = re.sub(r"['’]s?$", "", name.strip()).split()
+    words = _POSSESSIVE_END_RE.sub("", name.strip()).split()
     return words[-1].lower() if words else ""
 
 
+@lru_cache(maxsize=65536)
 def _display(surface: str) -> str:
-    s = re.sub(r"['’]s?$", "", surface.strip())
-    s = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+", "", s)
-    return re.sub(r"^[Tt]he\s+", "", s)
+    s = _POSSESSIVE_END_RE.sub("", surface.strip())
+    s = _HONORIFIC_RE.sub("", s)
+    return _THE_RE.sub("", s)
 
 
+@lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
-    return re.sub(r"\s+", " ", _display(s)).lower()
+    return _SPACES_RE.sub(" ", _display(s)).lower()
 
 
 def _inside(f: _Finder, pos: int) -> bool:

@@ -15,7 +15,6 @@ Blingfire's sentence breaker does the work (fast, no data to download, good on n
 from __future__ import annotations
 
 import ctypes
-import itertools
 import re
 
 import blingfire
@@ -130,8 +129,8 @@ def _sentence_offsets(block: str) -> list[tuple[int, int]]:
             return blingfire.text_to_sentences_and_offsets(block)[1]
         pairs = [(chars[a], chars[b]) for a, b in zip(first, last, strict=True)]
     flat = [x for pair in pairs for x in pair]
-    if any(b < a for a, b in itertools.pairwise(flat)) or flat[-1] > len(block):
-        return blingfire.text_to_sentences_and_offsets(block)[1]  # the wrapper's own mapping
+    if flat != sorted(flat) or flat[-1] > len(block):  # not in order: let the wrapper map them
+        return blingfire.text_to_sentences_and_offsets(block)[1]
     return pairs
 
 

@@ -28,6 +28,7 @@ from urllib.parse import quote
 
 from storyline.errors import E002, E003, E004, E008, StorylineError
 from storyline.store.analysis import AnalysisMixin
+from storyline.store.search import SearchMixin
 from storyline.store.stories import StoriesMixin
 from storyline.records import Article, DuplicateLink, OffsetMap, Quarantined, RemovedLine
 from storyline.store.migrate import load_migrations, migrate, user_version
@@ -76,7 +77,7 @@ FROM articles a
 """
 
 
-class Store(StoriesMixin, AnalysisMixin):
+class Store(SearchMixin, StoriesMixin, AnalysisMixin):
     """A Storyline store in one SQLite file.
 
     Use it as a context manager; group the writes of one batch in ``transaction()``.

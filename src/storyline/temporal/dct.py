@@ -83,6 +83,12 @@ _MAX_POTENTIAL_CELLS = 4_000_000  # ~32 MB of float64 per article pair
 # others are passed one by one (each exact, what they say together is lost).
 _MAX_STORY_CELLS = 8_000_000
 _MAX_EVIDENCE = 8
+# Links of a pair whose joint potential is built per agreement pattern (2**this values).
+_PATTERN_LINKS = 16
+# Share of a joint potential's cells where some link agrees, up to which it is kept sparse.
+_SPARSE_SHARE = 0.2
+# Source spans a destination span may meet for the sweep to add them directly (else cumsums).
+_SWEEP_PICKS = 4
 _MAX_MATCH = 0.9
 _MIN_SHARED_WEIGHT = 2.0
 _MATCH_LOW, _MATCH_HIGH = 0.15, 0.5  # shared share of clause weight: no match below, sure above
@@ -97,6 +103,10 @@ _MAX_READINGS = 400  # per article: a 1 MB line of dates must not blow up pair m
 _CROSS_TRUST = 0.5
 _GRANULARITY_THRESHOLD = 0.6  # the finest unit holding at least this share is reported
 _MAX_INFERRED_CONFIDENCE = 0.95
+# Relative difference below which two days' (or units') probabilities are a tie: floating-point
+# noise in a 200-article story's beliefs reaches ~1e-8, and a millionth more belief in one day
+# than another says nothing about the publication date.
+_TIE = 1e-6
 _ROUNDS = 8
 # A message whose inputs moved less than this (in log units) since it was computed is kept.
 _UNCHANGED = 1e-6
@@ -402,11 +412,16 @@ _WORD_FORMS: dict[str, str] = {}  # token -> _content_word(token): news reuses i
 
 
 def _content_words(text: str) -> list[str]:
+    return _content_forms(_WORD.findall(text))
+
+
+def _content_forms(tokens: Sequence[str]) -> list[str]:
+    """The content words among tokens (as :data:`_WORD` finds them), in order."""
     forms = _WORD_FORMS
     if len(forms) > 200_000:  # a bound, for processes that read very many stories
         forms.clear()
     out = []
-    for t in _WORD.findall(text):
+    for t in tokens:
         w = forms.get(t)
         if w is None:
             w = forms[t] = _content_word(t)
@@ -713,6 +728,8 @@ class _Grid:
         self._sigs: dict[tuple[Any, ...], tuple[np.ndarray, ...]] = {}
         self._units: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._runs: dict[tuple[Any, ...], _Runs] = {}
+        self._joint: dict[tuple[tuple[Any, ...], ...], tuple[np.ndarray, np.ndarray]] = {}
+        self._sweeps: dict[tuple[tuple[Any, ...], tuple[Any, ...]], tuple[_Sweep, float]] = {}
 
     def __len__(self) -> int:
         return len(self.days)
@@ -773,6 +790,32 @@ class _Grid:
             if len(self._sigs) >= _RESOLVE_CACHE:
                 self._sigs.pop(next(iter(self._sigs)))
             got = self._sigs[key] = (*got, counts)
+        return got
+
+    def sweep(self, a: _Reading, b: _Reading) -> tuple[_Sweep, float]:
+        """The sweep from ``a``'s signatures to ``b``'s, and the chance that they overlap (the
+        share of candidate day pairs where they do): a story has many links between the same
+        kinds of expression ("Thursday" and "Sept. 28" told as past)."""
+        key = (_resolve_key(a), _resolve_key(b))
+        got = self._sweeps.get(key)
+        if got is None:
+            sa, ea, _, count_a = self.signature(a)
+            sb, eb, _, count_b = self.signature(b)
+            sweep = _Sweep(sa, ea, sb, eb)
+            got = self._sweeps[key] = (sweep, float(sweep.overlap(count_a) @ count_b))
+            if len(self._sweeps) > _RESOLVE_CACHE:
+                self._sweeps.pop(next(iter(self._sweeps)))
+        return got
+
+    def joint(self, rs: Sequence[_Reading]) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`_joint_codes`, kept: a pair's links are split and joined again while its
+        potential is sized."""
+        key = tuple(_resolve_key(r) for r in rs)
+        got = self._joint.get(key)
+        if got is None:
+            got = self._joint[key] = _joint_codes(list(rs), self)
+            if len(self._joint) > _RESOLVE_CACHE:
+                self._joint.pop(next(iter(self._joint)))
         return got
 
     def runs(self, r: _Reading) -> _Runs:
@@ -1026,13 +1069,16 @@ def _latest_gap(rs: list[_Reading], g: _Grid) -> tuple[np.ndarray, np.ndarray, n
     gap = np.full(n, np.inf)
     scale = np.full(n, _RECENT_SCALE["day"])
     who = np.full(n, -1)
+    days = g.days.astype(float)  # exact: day ordinals are far below 2**53
     for k, r in enumerate(rs):
         s, e = _resolve(r, g)
-        delta = np.where(g.days >= s, np.maximum(g.days - e, 0), np.inf).astype(float)
+        delta = days - e
+        np.maximum(delta, 0.0, out=delta)
+        delta[g.days < s] = np.inf
         better = delta < gap
-        gap = np.where(better, delta, gap)
-        scale = np.where(better, _RECENT_SCALE[r.granularity], scale)
-        who = np.where(better, k, who)
+        np.copyto(gap, delta, where=better)
+        scale[better] = _RECENT_SCALE[r.granularity]
+        who[better] = k
     return gap, scale, who
 
 
@@ -1053,6 +1099,9 @@ def _match_log(w: float, agree: np.ndarray, chance: float) -> np.ndarray:
 # --- Matching clauses ----------------------------------------------------------------------------
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
 class _Rarity:
     """How much a shared word says that two clauses tell one event: rare in the story's sentences
     ("Sochi", "airport") and not in every article of it (the story's protagonists, "Erdogan",
@@ -1066,16 +1115,20 @@ class _Rarity:
         for texts in articles:
             seen: set[str] = set()
             for t in texts:
-                for w, k in Counter(_WORD.findall(t)).items():
-                    self.capitalised[_LEMMA.get(w.lower(), w.lower())] += (
-                        k if w[0].isupper() else -k
-                    )
-                for sent in re.split(r"(?<=[.!?])\s+|\n+", t):
-                    words = set(_content_words(sent))
+                # Each sentence is tokenised once; no token spans the spaces split at.
+                tokens: list[str] = []
+                for sent in _SENTENCE_SPLIT.split(t):
+                    found = _WORD.findall(sent)
+                    tokens += found
+                    words = set(_content_forms(found))
                     if words:
                         n += 1
                         df.update(words)
                         seen |= words
+                for w, k in Counter(tokens).items():
+                    self.capitalised[_LEMMA.get(w.lower(), w.lower())] += (
+                        k if w[0].isupper() else -k
+                    )
             adf.update(seen)
         self.n = max(n, 1)
         self.a = max(len(articles), 1)
@@ -1143,19 +1196,26 @@ def _normalise(log: np.ndarray) -> np.ndarray:
     return p / p.sum()
 
 
+def _first_best(p: np.ndarray) -> int:
+    """Index of the largest of ``p`` (>= 0): the first of those within _TIE of it, so that
+    floating-point noise (summation order, SIMD alignment) does not pick among days that tie
+    (a belief flat over the Saturdays of a decade)."""
+    return int(np.argmax(p >= p.max() * (1.0 - _TIE)))
+
+
 def _summarise(p: np.ndarray, g: _Grid) -> tuple[str, str, float, int]:
     """(value, granularity, mass, best day index): the finest unit holding enough of p."""
-    best = int(np.argmax(p))
+    best = _first_best(p)
     if p[best] >= _GRANULARITY_THRESHOLD:
         return g.date(best).isoformat(), "day", float(p[best]), best
     fallback: tuple[str, str, float, int] | None = None
     for name in ("month", "year", "decade"):
         keys, inv, key = g.unit(name)
         mass = np.bincount(inv, weights=p)
-        k = int(np.argmax(mass))
+        k = _first_best(mass)
         top = keys[k]
         inside = np.flatnonzero(key == top)
-        day = int(inside[np.argmax(p[inside])])
+        day = int(inside[_first_best(p[inside])])
         if name == "month":
             value = f"{top // 12:04d}-{top % 12 + 1:02d}"
         elif name == "year":
@@ -1465,9 +1525,7 @@ def _split(links: list[_Link], g: _Grid, budget: list[int]) -> list[list[_Link]]
         return [links] if links else []
     if budget[0] <= 0:
         return [[lk] for lk in links]
-    cells = len(_joint_codes([lk.ra for lk in links], g)[1]) * len(
-        _joint_codes([lk.rb for lk in links], g)[1]
-    )
+    cells = len(g.joint([lk.ra for lk in links])[1]) * len(g.joint([lk.rb for lk in links])[1])
     if cells <= min(_MAX_POTENTIAL_CELLS, budget[0]):
         budget[0] -= cells
         return [links]
@@ -1498,59 +1556,128 @@ class _PairPotential:
         self.wb = None if lb is None else _weights(lb)
         self.chance: list[float] = []
         self.single: list[Any] | None = None
-        self.potential: np.ndarray | None = None
+        self.potential: _Joint | None = None
         n = len(g)
         if len(links) == 1:
             lk = links[0]
-            sa, ea, self.inv_a, count_a = g.signature(lk.ra)
-            sb, eb, self.inv_b, count_b = g.signature(lk.rb)
-            to_b = _Sweep(sa, ea, sb, eb)
-            to_a = _Sweep(sb, eb, sa, ea)
-            chance = float(to_b.overlap(count_a) @ count_b)
+            self.inv_a = g.signature(lk.ra)[2]
+            self.inv_b = g.signature(lk.rb)[2]
+            to_b, chance = g.sweep(lk.ra, lk.rb)
+            to_a, _ = g.sweep(lk.rb, lk.ra)
             self.chance.append(chance)
             surprise = min(1.0 / max(chance, 1e-9), _MAX_SURPRISE)
             self.single = [to_b, to_a, 1 - lk.w, lk.w * surprise]
         elif links:
-            self.inv_a, first_a = _joint_codes([lk.ra for lk in links], g)
-            self.inv_b, first_b = _joint_codes([lk.rb for lk in links], g)
+            self.inv_a, first_a = g.joint([lk.ra for lk in links])
+            self.inv_b, first_b = g.joint([lk.rb for lk in links])
             count_a = np.bincount(self.inv_a, minlength=len(first_a)) / n
             count_b = np.bincount(self.inv_b, minlength=len(first_b)) / n
-            log = np.zeros((len(first_a), len(first_b)))
-            for lk in links:
-                sa, ea = (x[first_a] for x in _resolve(lk.ra, g))
-                sb, eb = (x[first_b] for x in _resolve(lk.rb, g))
-                agree = _overlap(sa[:, None], ea[:, None], sb[None, :], eb[None, :])
-                chance = float(count_a @ agree @ count_b)
-                self.chance.append(chance)
-                log += _match_log(lk.w, agree, chance)
-            self.potential = np.exp(log - log.max())
+            self.potential = _Joint(links, g, first_a, first_b, count_a, count_b, self.chance)
         if len(links) == 1:
             self.runs_a, self.runs_b = g.runs(links[0].ra), g.runs(links[0].rb)
         elif links:
             self.runs_a, self.runs_b = _Runs.of(self.inv_a), _Runs.of(self.inv_b)
 
+    def source(self, to_b: bool) -> tuple[np.ndarray, _Runs, np.ndarray | None]:
+        """The source side of a message: its signature per day, their runs, and the weights its
+        own side of the factor puts on its days (None: none)."""
+        if to_b:
+            return self.inv_a, self.runs_a, self.wa
+        return self.inv_b, self.runs_b, self.wb
+
     def message(self, p_src: np.ndarray, to_b: bool) -> _Message:
         """log-factor over the destination's days (its maximum 0), given the source's (cavity)
         belief up to a constant factor."""
-        w_src = self.wa if to_b else self.wb
-        l_dst = self.lb if to_b else self.la
+        inv_src, runs_src, w_src = self.source(to_b)
         if w_src is not None:
             p_src = p_src * w_src
-        inv_src, runs_src = (self.inv_a, self.runs_a) if to_b else (self.inv_b, self.runs_b)
+        return self.message_from(runs_src.total(p_src, inv_src), to_b)
+
+    def message_from(self, q: np.ndarray, to_b: bool) -> _Message:
+        """:meth:`message`, from the source's belief summed per signature (``q``, changed)."""
+        l_dst = self.lb if to_b else self.la
         inv_dst, runs_dst = (self.inv_b, self.runs_b) if to_b else (self.inv_a, self.runs_a)
-        q = runs_src.total(p_src, inv_src)
-        q /= q.sum()
         if self.single is not None:
             sweep, back, c, k = self.single
-            small = np.log(c + k * (sweep if to_b else back).overlap(q) + 1e-300)
+            # c + k * overlap(q / sum(q)), the sum taken out of the overlap (which is linear);
+            # c (1 - w, w at most _MAX_MATCH) keeps the log finite.
+            small = (sweep if to_b else back).overlap(q)
+            small *= k / q.sum()
+            small += c
+            np.log(small, out=small)
         else:
             assert self.potential is not None
-            small = np.log((q @ self.potential if to_b else self.potential @ q) + 1e-300)
+            q /= q.sum()
+            small = np.log(self.potential.apply(q, to_b) + 1e-300)
         small -= small.max()
         if l_dst is None:
             return _Message(small, inv_dst, runs_dst)
         full = runs_dst.expand(small, inv_dst) + l_dst
         return _Message(full - full.max(), None, None)
+
+
+class _Joint:
+    """exp(sum of a pair's link match logs - its maximum) over signature pairs, applied to a
+    belief over either side's signatures.
+
+    Each link's log takes two values, the higher where its expressions agree, so a cell's sum
+    depends only on which links agree there and is least where none does. Agreement is rare
+    (two weekdays agree in one week of the grid's thousands), so the potential is kept as that
+    least value everywhere plus the few cells where some link agrees: a message costs the
+    cells that differ, not every cell. When agreement is common the dense matrix is kept."""
+
+    def __init__(self, links: list[_Link], g: _Grid, first_a: np.ndarray, first_b: np.ndarray,
+                 count_a: np.ndarray, count_b: np.ndarray, chances: list[float]) -> None:
+        shape = (len(first_a), len(first_b))
+        self.dense: np.ndarray | None = None
+        if len(links) > _PATTERN_LINKS:
+            log = np.zeros(shape)
+            for lk in links:
+                agree = self._agree(lk, g, first_a, first_b)
+                chance = float(count_a @ agree @ count_b)
+                chances.append(chance)
+                log += _match_log(lk.w, agree, chance)
+            self.dense = np.exp(log - log.max())
+            return
+        code = np.zeros(shape, dtype=np.int32)
+        values = np.zeros(1 << len(links))
+        patterns = np.arange(len(values))
+        for k, lk in enumerate(links):
+            agree = self._agree(lk, g, first_a, first_b)
+            rows, cols = np.nonzero(agree)
+            chance = float(count_a[rows] @ count_b[cols])
+            chances.append(chance)
+            values += _match_log(lk.w, (patterns >> k) & 1 == 1, chance)
+            code[rows, cols] |= 1 << k
+        flat = code.ravel()
+        nz = np.flatnonzero(flat)
+        present = np.zeros(len(values), dtype=bool)
+        present[flat[nz]] = True
+        present[0] = len(nz) < flat.size
+        weight = np.exp(values - values[present].max())
+        if len(nz) > _SPARSE_SHARE * flat.size:
+            self.dense = weight[code]
+            return
+        self.rows, self.cols = np.divmod(nz, shape[1])
+        self.shape = shape
+        self.base = float(weight[0])
+        self.extra = weight[flat[nz]] - self.base  # >= 0: agreement only raises the value
+
+    @staticmethod
+    def _agree(lk: _Link, g: _Grid, first_a: np.ndarray, first_b: np.ndarray) -> np.ndarray:
+        sa, ea = (x[first_a] for x in _resolve(lk.ra, g))
+        sb, eb = (x[first_b] for x in _resolve(lk.rb, g))
+        return _overlap(sa[:, None], ea[:, None], sb[None, :], eb[None, :])
+
+    def apply(self, q: np.ndarray, to_b: bool) -> np.ndarray:
+        """``q @ P`` (to b's signatures) or ``P @ q`` (to a's)."""
+        if self.dense is not None:
+            return q @ self.dense if to_b else self.dense @ q
+        if to_b:
+            out = np.bincount(self.cols, weights=q[self.rows] * self.extra, minlength=self.shape[1])
+        else:
+            out = np.bincount(self.rows, weights=q[self.cols] * self.extra, minlength=self.shape[0])
+        return out + self.base * q.sum()  # (bincount of nothing gives integers)
 
 
 class _Runs:
@@ -1612,7 +1739,10 @@ class _Message:
 
 class _Sweep:
     """Mass of source spans overlapping each destination span, by two cumulative sums: a source
-    span [s, e] overlaps [s', e'] when s <= e' and not e < s' (e < s' implies s <= e')."""
+    span [s, e] overlaps [s', e'] when s <= e' and not e < s' (e < s' implies s <= e').
+
+    Where the spans move forward with the day and each destination span meets only a few source
+    ones (a weekday against a weekday: at most one), those few are added directly instead."""
 
     def __init__(self, ss: np.ndarray, se: np.ndarray, ds: np.ndarray, de: np.ndarray) -> None:
         self.n_src = len(ss)
@@ -1625,8 +1755,28 @@ class _Sweep:
             (self.by_start == np.arange(self.n_src)).all()
             and (self.by_end == np.arange(self.n_src)).all()
         )
+        # Ordered: destination span i meets source spans before[i] .. upto[i] - 1. With few of
+        # them, the k-th is read at index before + k, or at n_src (a zero appended) when absent.
+        self.picks: list[np.ndarray] | None = None
+        if self.ordered:
+            width = np.maximum(self.upto - self.before, 0)
+            most = int(width.max()) if len(width) else 0
+            if most <= _SWEEP_PICKS:
+                self.picks = [
+                    np.where(k < width, self.before + k, self.n_src) for k in range(most)
+                ]
 
     def overlap(self, q: np.ndarray) -> np.ndarray:
+        if self.picks is not None:
+            if not self.picks:
+                return np.zeros(len(self.upto))
+            padded = np.empty(self.n_src + 1)
+            padded[:-1] = q
+            padded[-1] = 0.0
+            out = padded.take(self.picks[0])
+            for pick in self.picks[1:]:
+                out += padded.take(pick)
+            return out
         cs = np.empty(self.n_src + 1)
         cs[0] = 0.0
         if self.ordered:
@@ -1816,7 +1966,7 @@ def infer_story_dcts(
         else:
             pairs[(ia, ib)] = pots
     beliefs = _propagate(arts, [o + f for o, f in zip(own, fixed, strict=True)], pairs, n)
-    bests = {i: int(np.argmax(b)) for i, b in enumerate(beliefs)}
+    bests = {i: _first_best(np.exp(b - b.max())) for i, b in enumerate(beliefs)}
     mine: dict[int, list[tuple[_Link, bool, int]]] = {}
     for (ia, ib), lks in by_pair.items():
         for lk in lks:
@@ -1842,6 +1992,32 @@ def _weights(log: np.ndarray) -> np.ndarray:
     return np.exp(np.maximum(log - log.max(), -80.0).astype(np.float32))
 
 
+def _sum_message(pots: list[_PairPotential], p: np.ndarray, to_b: bool, n: int) -> _Message:
+    """The message of a pair whose links are split over several potentials: the sum of theirs.
+    Potentials whose source expressions have the same signatures share the belief's sum over
+    them, and those whose destination ones do are added per signature before being spread over
+    the days."""
+    totals: dict[tuple[int, int], np.ndarray] = {}
+    parts: dict[int, tuple[np.ndarray, np.ndarray, _Runs]] = {}
+    acc = np.zeros(n)
+    for pot in pots:
+        inv, runs, w = pot.source(to_b)
+        key = (id(inv), id(w))
+        total = totals.get(key)
+        if total is None:
+            total = totals[key] = runs.total(p if w is None else p * w, inv)
+        m = pot.message_from(total.copy(), to_b)
+        if m.inv is None:
+            acc += m.values
+            continue
+        assert m.runs is not None
+        got = parts.get(id(m.inv))
+        parts[id(m.inv)] = (m.values if got is None else got[0] + m.values, m.inv, m.runs)
+    for values, inv, runs in parts.values():
+        acc += runs.expand(values, inv)
+    return _Message(acc, None, None)
+
+
 def _propagate(
     arts: list[_Article],
     own: list[np.ndarray],
@@ -1851,7 +2027,12 @@ def _propagate(
     """Loopy belief propagation over the articles: msgs[(src, dst)] is the log-factor src sends
     dst, computed from what src believes leaving out what dst told it (its belief divided by
     dst's message). A message is computed again only when what src was told by the others
-    changed since (an article with one partner sends the same message every round)."""
+    changed since (an article with one partner sends the same message every round).
+
+    Most messages take one value per signature of the pair's expressions (per week, per year),
+    and the message back through the same potential has the same signatures: dividing it out
+    is then done per signature, on src's belief summed per signature once (the sum is shared
+    by every partner whose expression has those signatures)."""
     msgs: dict[tuple[int, int], _Message] = {}
     into: dict[int, list[int]] = {}
     for ia, ib in pairs:
@@ -1861,6 +2042,7 @@ def _propagate(
     delta: dict[tuple[int, int], float] = {}
     for _ in range(_ROUNDS):
         beliefs: dict[int, np.ndarray] = {}
+        sums: dict[tuple[int, int], np.ndarray] = {}  # (src, id of a signature array) -> sum
         new: dict[tuple[int, int], _Message] = {}
         for (ia, ib), pots in pairs.items():
             for src, dst, to_b in ((ia, ib, True), (ib, ia, False)):
@@ -1882,15 +2064,27 @@ def _propagate(
                     # Down to e^-300 of the best day: dividing a message out (at most a few
                     # dozen nats) cannot lift a day cut off there back to any weight.
                     weights = beliefs[src] = np.exp(np.maximum(log - log.max(), -300.0))
-                p = weights
-                if (dst, src) in msgs:
-                    p = weights * msgs[(dst, src)].inverse_weights()
+                back = msgs.get((dst, src))
+                if len(pots) == 1:
+                    pot = pots[0]
+                    inv, runs, w_src = pot.source(to_b)
+                    if w_src is None and (back is None or back.inv is inv):
+                        total = sums.get((src, id(inv)))
+                        if total is None:
+                            total = sums[(src, id(inv))] = runs.total(weights, inv)
+                        q = total if back is None else total * np.exp(-back.values)
+                        new[key] = pot.message_from(q.copy() if back is None else q, to_b)
+                        continue
+                p = weights if back is None else weights * back.inverse_weights()
                 if len(pots) == 1:
                     new[key] = pots[0].message(p, to_b)
                 else:
-                    acc = sum((pot.message(p, to_b).full() for pot in pots), np.zeros(n))
-                    new[key] = _Message(acc, None, None)
-        delta = {key: (m.delta(msgs[key]) if key in msgs else math.inf) for key, m in new.items()}
+                    new[key] = _sum_message(pots, p, to_b, n)
+        delta = {
+            key: 0.0 if key in msgs and m is msgs[key] else
+            (m.delta(msgs[key]) if key in msgs else math.inf)
+            for key, m in new.items()
+        }
         msgs = new
         if max(delta.values(), default=0.0) < 1e-3:
             break

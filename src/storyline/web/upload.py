@@ -51,16 +51,31 @@ class Uploader:
                 paths.append(path)
             with Store(self.db_path) as store:
                 report = IngestRunner(store, self.settings, workers=1).run(
-                    paths, argv=["serve", "upload", *names.values()])
+                    paths, argv=["serve", "upload", *names.values()],
+                    origins={p: f"upload:{n}" for p, n in names.items()})
                 data = report.to_dict()
                 if report.articles_added + report.recleaned_for_recurring_lines:
                     analyzer = Analyzer(store, self.settings, tagger=self._tagger)
                     data["analysis"] = analyzer.run().to_dict()
                     self._tagger = analyzer.tagger
+                    data["search_vectors"] = _index_search(store, self.settings)
                     stories = parts.update_stories(store, self.settings, self._models)
                     data["stories"] = parts.as_dict(stories) if not parts.unavailable(stories) \
                         else stories.to_dict()
             return _uploaded_names(data, names)
+
+
+def _index_search(store: Store, settings: Settings) -> dict[str, Any]:
+    if settings.search_embedder == "none":
+        return {"model": "none", "articles": 0}
+    from storyline.errors import StorylineError
+    from storyline.search import index_embeddings
+
+    try:  # articles still without vectors: the new ones, and any an earlier failure left
+        return {"model": settings.search_embedder,
+                "articles": index_embeddings(store, None, model=settings.search_embedder)}
+    except StorylineError as exc:
+        return {"model": settings.search_embedder, "articles": 0, "error": str(exc)}
 
 
 def _uploaded_names(data: Any, names: dict[str, str]) -> Any:
