@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	# The CPU build of torch first (a wheel on this machine's disk): left to the resolver,
 	# sentence-transformers would pull a multi-GB CUDA build.
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,png]'
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 install: $(STAMP)

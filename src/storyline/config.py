@@ -43,6 +43,10 @@ class Settings:
     # Timelines: entries shown (0: all) and source sentences per entry.
     timeline_entries: int = 25
     timeline_sentences_per_entry: int = 1
+    # Story pages: the timeline and summary of up to this many stories an ingest changed (the
+    # biggest first) are computed at ingest and stored, so a page is read, not computed, on a
+    # visit; other stories are computed on their first visit. 0: never at ingest.
+    story_views_at_ingest: int = 20
     # Semantic search: sentence vectors stored after analysis, "static" (the distilled model2vec
     # model, ~10,000 sentences/s) or "minilm" (slower, a little better); "none": keyword search only.
     search_embedder: str = "static"

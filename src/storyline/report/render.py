@@ -18,6 +18,13 @@ from storyline.report.chart import timeline_svg
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
+
+def show_date(value: str | None) -> str:
+    """A stored date as read: a TIMEX3 decade "201" is "2010s"."""
+    if not value:
+        return "date unknown"
+    return f"{value}0s" if len(value) == 3 and value.isdigit() else value
+
 def md(text: Any) -> str:
     """Text safe inside Markdown: no emphasis, links, headings or HTML from an article."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
@@ -97,7 +104,7 @@ def render_markdown(view: dict[str, Any]) -> str:
     out += ["", "## Sources", ""]
     for src in view["sources"]:
         out.append(f"{src['n']}. {md(src.get('outlet') or 'outlet unknown')}, "
-                   f"_{md(src.get('title') or src['article'])}_ ({md(src.get('published') or 'date unknown')}), "
+                   f"_{md(src.get('title') or src['article'])}_ ({md(show_date(src.get('published')))}), "
                    f"article `{src['article']}` [{src['start']}, {src['end']}): "
                    f"“{md(src['quote'])}”")
     out.append("")
@@ -172,7 +179,7 @@ def render_html(view: dict[str, Any], *, chart: str | None = None) -> str:
         for side in d.get("sides", []):
             b.append(f'<div class="side"><div class="value">{h(side.get("value"))}</div>'
                      f'<div class="meta">{h(side.get("outlet") or "outlet unknown")} · '
-                     f'{h(side.get("published") or "date unknown")}'
+                     f'{h(show_date(side.get("published")))}'
                      f'{_sup(side.get("citations", []))}</div></div>')
         b.append("</div>")
 
@@ -189,7 +196,7 @@ def render_html(view: dict[str, Any], *, chart: str | None = None) -> str:
     for src in view["sources"]:
         b.append(f'<li id="src-{src["n"]}" value="{src["n"]}">{h(src.get("outlet") or "outlet unknown")}, '
                  f'<em>{h(src.get("title") or src["article"])}</em> '
-                 f'({h(src.get("published") or "date unknown")}), article <code>{h(src["article"])}'
+                 f'({h(show_date(src.get("published")))}), article <code>{h(src["article"])}'
                  f'</code> [{src["start"]}, {src["end"]}): <q>{h(src["quote"])}</q></li>')
     b.append("</ol>")
     b.append('<p class="meta">Made by Storyline: every sentence above is quoted from the '

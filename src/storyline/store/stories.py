@@ -174,6 +174,10 @@ class StoriesMixin:
             "INSERT OR REPLACE INTO story_results (story_id, kind, data) VALUES (?, ?, ?)",
             (story_id, kind, json.dumps(data, ensure_ascii=False)))
 
+    def delete_story_results(self, story_id: str, kinds: Sequence[str]) -> None:
+        self._conn.executemany("DELETE FROM story_results WHERE story_id = ? AND kind = ?",
+                               [(story_id, k) for k in kinds])
+
     def story_result(self, story_id: str, kind: str) -> Any | None:
         row = self._conn.execute("SELECT data FROM story_results WHERE story_id = ? AND kind = ?",
                                  (story_id, kind)).fetchone()

@@ -85,8 +85,16 @@ def _load_static() -> Any:
         from model2vec.distill import distill_from_model
 
         st = _load_minilm()
-        model = distill_from_model(model=st[0].auto_model, tokenizer=st.tokenizer,
-                                   pca_dims=STATIC_PCA_DIMS, device="cpu")
+        quiet = os.environ.get("TQDM_DISABLE")
+        os.environ["TQDM_DISABLE"] = "1"  # a one-time step: its per-token bar would flood logs
+        try:
+            model = distill_from_model(model=st[0].auto_model, tokenizer=st.tokenizer,
+                                       pca_dims=STATIC_PCA_DIMS, device="cpu")
+        finally:
+            if quiet is None:
+                os.environ.pop("TQDM_DISABLE", None)
+            else:
+                os.environ["TQDM_DISABLE"] = quiet
         tmp = target.with_name(target.name + f".tmp{os.getpid()}")
         model.save_pretrained(str(tmp))
         tmp.rename(target)  # atomic: a concurrent run sees the whole model or none

@@ -132,14 +132,18 @@ class StoryRunner:
         removed, and the index state: all in one transaction, so the store never holds an index
         that disagrees with its stories."""
         built = []
+        biggest = sorted(groups, key=lambda g: (-len(groups[g]), g))
+        with_views = set(biggest[:max(0, self.settings.story_views_at_ingest)])
         for sid, members in sorted(groups.items()):
             merged = sorted(set(self.store.story_ids_of(members).values()) - {sid})
             vectors = {f.article_id: f.vector for f in self.store.story_features(members)}
-            built.append((sid, members, merged, *self._records(sid, members, vectors)))
+            built.append((sid, members, merged,
+                          *self._records(sid, members, vectors, views=sid in with_views)))
         with self.store.transaction():
             for sid, members, merged, story, events, results in built:
                 for old in merged:
                     self.store.delete_story(old)
+                self.store.delete_story_results(sid, VIEWS)  # a changed story's old views are stale
                 self.store.set_story_members(sid, members)
                 self.store.save_story(story)
                 self.store.save_story_events(sid, events)
@@ -151,8 +155,8 @@ class StoryRunner:
             if index is not None:
                 self.store.save_story_index_state(index.to_state(), _settings_key(self.settings))
 
-    def _records(self, sid: str, members: list[str], vectors: dict[str, Any]
-                 ) -> tuple[Story, list[Event], dict[str, Any]]:
+    def _records(self, sid: str, members: list[str], vectors: dict[str, Any], *,
+                 views: bool = False) -> tuple[Story, list[Event], dict[str, Any]]:
         corpus = load_corpus(self.store, members)
         events = story_events(corpus, self.settings)
         for e in events:
@@ -161,6 +165,8 @@ class StoryRunner:
         found = story_disagreements(corpus, events, self.settings)
         if found is not None:
             results["disagreements"] = found
+        if views:
+            results.update(story_views(corpus, events, self.settings, self.embedder))
         return build_story(sid, corpus, vectors, events), events, results
 
     def _report(self, report: StoryReport, t0: float) -> StoryReport:
@@ -176,6 +182,31 @@ def story_events(corpus: Any, settings: Settings) -> list[Event]:
     except ImportError:
         return []
     return group_events(corpus, settings)
+
+
+VIEWS = ("timeline", "summary")  # what a story page shows, kept at ingest for the biggest stories
+
+
+def story_views(corpus: Any, events: list[Event], settings: Settings, embedder: Any
+                ) -> dict[str, Any]:
+    """The default timeline and summary of a story, as stored results (the web page and the
+    report read them instead of computing them on a visit)."""
+    out: dict[str, Any] = {}
+    try:
+        from storyline.timeline import build_timeline
+
+        out["timeline"] = [e.to_dict() for e in build_timeline(corpus, events=events,
+                                                              settings=settings)]
+    except ImportError:
+        pass
+    try:
+        from storyline.summarize import summarize
+
+        out["summary"] = [s.to_dict() for s in summarize(corpus, settings=settings,
+                                                         embedder=embedder)]
+    except ImportError:
+        pass
+    return out
 
 
 def story_disagreements(corpus: Any, events: list[Event], settings: Settings

@@ -159,13 +159,23 @@ def events(corpus: Corpus, settings: Settings | None, store: Store | None = None
     return _call("events", "storyline.events", "group_events", corpus, settings=settings)
 
 
-def timeline(corpus: Corpus, evs: Outcome, settings: Settings | None) -> Outcome:
+def timeline(corpus: Corpus, evs: Outcome, settings: Settings | None,
+             store: Store | None = None, story_id: str | None = None) -> Outcome:
+    """The story's timeline: the one stored at ingest, else built now."""
+    stored = stored_result(store, story_id, "timeline")
+    if stored is not None:
+        return stored
     given = None if unavailable(evs) else evs
     return _call("timeline", "storyline.timeline", "build_timeline", corpus, events=given,
                  settings=settings)
 
 
-def summary(corpus: Corpus, settings: Settings | None, *, words: int | None = None) -> Outcome:
+def summary(corpus: Corpus, settings: Settings | None, *, words: int | None = None,
+            store: Store | None = None, story_id: str | None = None) -> Outcome:
+    """The story's summary: the default one stored at ingest, else made now."""
+    stored = stored_result(store, story_id, "summary") if words is None else None
+    if stored is not None:
+        return stored
     return _call("summary", "storyline.summarize", "summarize", corpus, words=words,
                  settings=settings)
 

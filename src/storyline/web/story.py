@@ -68,8 +68,8 @@ def build_story(corpus: Corpus, story: Story, settings: Settings | None = None, 
     """The whole story view. ``store`` lets the events stored at ingest be reused."""
     sources = Sources(corpus)
     evs = parts.events(corpus, settings, store, story.id)
-    summary = _summary(parts.summary(corpus, settings), sources)
-    timeline = _timeline(parts.timeline(corpus, evs, settings), sources)
+    summary = _summary(parts.summary(corpus, settings, store=store, story_id=story.id), sources)
+    timeline = _timeline(parts.timeline(corpus, evs, settings, store, story.id), sources)
     disagreements = _disagreements(parts.disagreements(corpus, evs, settings, store, story.id), sources)
     meta = story_meta(story, corpus)
     if not parts.unavailable(evs):

@@ -3,6 +3,11 @@
 // text nodes, never through innerHTML, so markup inside an article is shown, not run.
 "use strict";
 
+// A TIMEX3 decade ("201") reads as "2010s"; other dates are shown as stored.
+function showDate(value) {
+  return /^\d{3}$/.test(String(value)) ? value + "0s" : String(value);
+}
+
 const main = document.getElementById("main");
 const tooltip = document.getElementById("tooltip");
 const SVG = "http://www.w3.org/2000/svg";
@@ -193,7 +198,7 @@ function disagreementsPanel(p, sources) {
       x.explanation ? el("p", { class: "explanation" }, x.explanation) : null,
       el("div", { class: "sides" }, (x.sides || []).map((side) => el("div", { class: "side" },
         el("div", { class: "value" }, String(side.value)),
-        el("div", { class: "who" }, (side.outlet || "outlet unknown") + (side.published ? " · " + side.published : "")),
+        el("div", { class: "who" }, (side.outlet || "outlet unknown") + (side.published ? " · " + showDate(side.published) : "")),
         (side.citations || []).map((c) => el("blockquote", {},
           sources.get(c.n) ? sources.get(c.n).quote : "", " ", citeLink(c)))))))));
 }
@@ -210,8 +215,8 @@ function coveragePanel(p, outlets) {
     if (!cell) return el("td", { class: "empty" }, "");
     return el("td", { class: "hit" }, cell.articles.map((a) => el("a", {
       href: "#/article/" + encodeURIComponent(a.article) + q({ start: a.citation.start, end: a.citation.end }),
-      title: (a.published ? "published " + a.published + ": " : "") + e.text,
-    }, a.published || "●")));
+      title: (a.published ? "published " + showDate(a.published) + ": " : "") + e.text,
+    }, a.published ? showDate(a.published) : "●")));
   })));
   return section("coverage", "Coverage",
     el("p", { class: "hint" }, "Which outlet reported which event, and when it published (hover a column for the event)."),
@@ -239,14 +244,14 @@ function quotesPanel(p) {
     el("details", { class: "speaker", open: i < 3 },
       el("summary", {}, sp.speaker, el("span", { class: "count" }, " " + sp.n_quotes)),
       el("ul", {}, sp.quotes.map((x) => el("li", { class: "quote " + x.kind },
-        el("q", {}, x.text), " ", el("span", { class: "who" }, (x.outlet || "") + (x.published ? " · " + x.published : "")),
+        el("q", {}, x.text), " ", el("span", { class: "who" }, (x.outlet || "") + (x.published ? " · " + showDate(x.published) : "")),
         " ", citeLink({ article: x.article, start: x.start, end: x.end, n: null })))))));
 }
 
 function articlesPanel(list) {
   return section("articles", "Articles", el("ul", { class: "articles" }, (list || []).map((a) =>
     el("li", {}, el("a", { href: "#/article/" + encodeURIComponent(a.id) }, a.title || a.id),
-      el("span", { class: "who" }, " " + (a.outlet || "outlet unknown") + " · " + (a.published || "date unknown"))))));
+      el("span", { class: "who" }, " " + (a.outlet || "outlet unknown") + " · " + (a.published ? showDate(a.published) : "date unknown"))))));
 }
 
 // -- timeline chart (SVG) --------------------------------------------------------------------------
@@ -391,7 +396,7 @@ async function articlePage(id, params) {
   const url = a.url ? safeHref(a.url) : null;
   show(
     el("h1", { id: "article-title" }, a.title || "(no title)"),
-    el("p", { class: "meta" }, (a.outlet || "outlet unknown") + " · " + (a.published || "date unknown")
+    el("p", { class: "meta" }, (a.outlet || "outlet unknown") + " · " + (a.published ? showDate(a.published) : "date unknown")
       + (a.published_source ? " (" + a.published_source + ")" : "") + (a.byline ? " · " + a.byline : ""),
       url && url !== "#/" ? [" · ", el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")] : null,
       a.story ? [" · ", el("a", { href: "#/story/" + encodeURIComponent(a.story) }, "its story")] : null),
@@ -447,7 +452,7 @@ async function articlesPage(params) {
       el("thead", {}, el("tr", {}, ["Title", "Outlet", "Published", "Chars", "Removed", "Copies"].map((h) => el("th", {}, h)))),
       el("tbody", {}, d.articles.map((a) => el("tr", {},
         el("td", {}, el("a", { href: "#/article/" + encodeURIComponent(a.id) }, a.title || a.id)),
-        el("td", {}, a.outlet || "—"), el("td", {}, a.published || "—"), el("td", { class: "num" }, a.n_chars),
+        el("td", {}, a.outlet || "—"), el("td", {}, a.published ? showDate(a.published) : "—"), el("td", { class: "num" }, a.n_chars),
         el("td", { class: "num" }, a.n_removed), el("td", { class: "num" }, a.copies))))),
     el("p", {}, offset > 0 ? el("a", { href: "#/articles" + q({ offset: Math.max(0, offset - 100) }) }, "← previous") : null, " ",
       offset + 100 < d.total ? el("a", { href: "#/articles" + q({ offset: offset + 100 }) }, "next →") : null));
@@ -503,7 +508,7 @@ function hitItem(h, terms) {
   const target = hitTarget(h);
   return el("li", { class: "hit" },
     el("div", {}, target ? el("a", { href: target, class: "hit-link" }, h.title || h.article || "result") : (h.title || "result"),
-      el("span", { class: "who" }, " " + [h.outlet, h.published].filter(Boolean).join(" · "))),
+      el("span", { class: "who" }, " " + [h.outlet, h.published && showDate(h.published)].filter(Boolean).join(" · "))),
     el("p", { class: "snippet" }, spans.length ? markSpans(text, spans) : highlight(text, terms)));
 }
 
