@@ -4,7 +4,8 @@
     python bench/serve.py --data ../shared/eval/duc2004_task2 [--n 100000] [--queries 200]
                           [--cache /tmp/storyline-bench-serve] [--rebuild] [--json]
 
-The store is built once and cached under --cache (keyed by --n), so reruns only measure:
+Search latency and story-page server time on a big store, with the store's size. The store is
+built once and cached under --cache (keyed by --n), so reruns only measure:
 
 1. synthetic articles from real sentences (the example corpus, plus the DUC 2004 documents with
    --data), recombined as bench/ingest.py does (wire copies, exact copies, boilerplate), each given
@@ -23,8 +24,12 @@ hybrid mode, on sentences and articles, without and with filters (outlet, date r
 call, which loads the vector matrix, is reported apart), with the thread's CPU time next to it:
 on a shared machine the wall time includes waiting for a core, the CPU time does not.
 
-One function per measurement (``build_store``, ``search_latency``, ``store_size``); the story page
-timing is added next to them.
+The story page: the example corpus is then ingested into the big store with the full analysis
+(its stories, events, disagreements and the stored timeline and summary, as `storyline ingest`
+makes them), and GET /api/stories/{id} is timed through the real app: a fresh server's first
+request, requests with the in-memory cache emptied, and cached ones.
+
+One function per measurement (``build_store``, ``search_latency``, ``story_page``, ``store_size``).
 """
 
 from __future__ import annotations
@@ -301,6 +306,79 @@ def search_latency(db: Path, specs: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def add_seed_story(db: Path) -> tuple[str, dict[str, Any]]:
+    """The example corpus ingested into the big store with the full analysis and stories, as
+    `storyline ingest` does (only its 5 articles are analysed: the synthetic ones stay as built).
+    Idempotent: a second run finds the story already there. Returns (story id, figures)."""
+    from storyline.analyze import Analyzer
+    from storyline.config import Settings
+    from storyline.pipeline import IngestRunner
+    from storyline.stories.runner import StoryRunner
+
+    folder = ROOT / "examples" / "russia-turkey"
+    settings = Settings()
+    info: dict[str, Any] = {}
+    with Store(db) as store:
+        t0 = time.perf_counter()
+        IngestRunner(store, settings, workers=1).run([folder], argv=["bench", "serve"])
+        ids = [r[0] for r in store._conn.execute(
+            "SELECT id FROM articles WHERE origin LIKE ? ORDER BY pk", (f"{folder}%",))]
+        analyzer = Analyzer(store, settings)
+        have = {r[0] for r in store._conn.execute(
+            "SELECT a.id FROM articles a JOIN analyses n ON n.pk = a.pk WHERE a.origin LIKE ?",
+            (f"{folder}%",))}
+        todo = [i for i in ids if i not in have]
+        if todo:
+            analyzer.run(todo)
+            index_embeddings(store, todo, model=settings.search_embedder)
+        report = StoryRunner(store, settings).update()
+        info["seconds"] = round(time.perf_counter() - t0, 1)
+        info["stories_touched"] = report.stories_touched
+        sid = store._conn.execute(
+            "SELECT m.story_id FROM story_members m JOIN articles a ON a.pk = m.pk"
+            " WHERE a.id = ?", (ids[0],)).fetchone()[0]
+    return sid, info
+
+
+def story_page(db: Path, story_id: str, repeat: int = 30) -> dict[str, Any]:
+    """Server time of GET /api/stories/{id} (everything the story page shows) through the real
+    app in this process: the first request of a fresh server, then ``repeat`` requests with the
+    result cache emptied before each (what a visit costs when the view is not in memory: store
+    reads, the stored summary and timeline, coverage, quotes, JSON), then ``repeat`` cached ones."""
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import create_app
+
+    app = create_app(db)
+    out: dict[str, Any] = {"story": story_id}
+    with TestClient(app) as client:
+        t0 = time.perf_counter()
+        r = client.get(f"/api/stories/{story_id}")
+        out["first_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        if r.status_code != 200:
+            raise SystemExit(f"story page failed: {r.status_code} {r.text[:500]}")
+        body = r.json()
+        out["bytes"] = len(r.content)
+        out["summary_sentences"] = len(body.get("summary", {}).get("sentences", []))
+        out["timeline_entries"] = len(body.get("timeline", {}).get("entries", []))
+        uncached, cached = [], []
+        for _ in range(repeat):
+            app.state.cache._items.clear()
+            t0 = time.perf_counter()
+            client.get(f"/api/stories/{story_id}")
+            uncached.append((time.perf_counter() - t0) * 1000)
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            client.get(f"/api/stories/{story_id}")
+            cached.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        client.get("/api/stories")
+        out["list_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    for name, xs in (("uncached", uncached), ("cached", cached)):
+        out[name] = {"p50": round(statistics.median(xs), 1), "p95": round(_pct(xs, 95), 1)}
+    return out
+
+
 def store_size(db: Path) -> dict[str, Any]:
     """Bytes of the store file (+ WAL), and per table when SQLite's dbstat is compiled in."""
     sizes = {"file_mb": round(db.stat().st_size / 1e6, 1)}
@@ -336,8 +414,11 @@ def main() -> int:
     db, build = build_store(args.n, args.data, args.cache, rebuild=args.rebuild)
     specs = make_queries(db, args.queries)
     latency = search_latency(db, specs)
+    story_id, added = add_seed_story(db)
+    page = story_page(db, story_id)
+    page["seed_ingest"] = added
     size = store_size(db)
-    report = {"build": build, "search": latency, "size": size}
+    report = {"build": build, "search": latency, "story_page": page, "size": size}
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -356,6 +437,12 @@ def main() -> int:
     for key, v in latency["ms"].items():
         print(f"  {key:32s} n={v['n']:4d}  wall p50 {v['p50']:7.2f} p95 {v['p95']:7.2f}"
               f" max {v['max']:7.1f} ms | CPU p50 {v['cpu_p50']:6.2f} p95 {v['cpu_p95']:6.2f} ms")
+    print(f"story page (GET /api/stories/{page['story']}, {page['bytes']} bytes, "
+          f"{page['summary_sentences']} summary sentences, {page['timeline_entries']} timeline "
+          f"entries): first request of a fresh server {page['first_ms']:.0f} ms; not in memory "
+          f"p50 {page['uncached']['p50']:.0f} / p95 {page['uncached']['p95']:.0f} ms; cached "
+          f"p50 {page['cached']['p50']:.1f} / p95 {page['cached']['p95']:.1f} ms; story list "
+          f"{page['list_ms']:.0f} ms (seed story added in {added['seconds']} s)")
     return 0
 
 
