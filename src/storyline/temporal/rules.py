@@ -543,6 +543,7 @@ _GENERIC_AFTER_TODAY = re.compile(
     re.IGNORECASE)
 
 
+_OF_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"(?:[a-z,]\s+(?-i:[A-Z][A-Za-z]*)|(?-i:[A-Z]{2,})|[\"“`'])\s*$")
 _QUOTE_AFTER = re.compile(r"[,.]?[\"”'`]")
 
@@ -565,6 +566,9 @@ def h_deictic_day(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["w"].lower()
     if word == "today" and not m["part"] and _GENERIC_AFTER_TODAY.match(ctx.text, m.end()):
         return None
+    if word == "tomorrow" and not m["part"] and _OF_BEFORE.search(
+            ctx.text, max(0, m.start() - 4), m.start()):
+        return None  # "the people of tomorrow", "the cars of tomorrow": the future in general
     if _is_title(m, ctx):
         return None
     part = _part(m["part"]) or ("night" if word == "tonight" else None)
@@ -741,6 +745,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None  # "a 37-year-old man", "55 years old": an age, which TimeBank leaves out
     if _RELATIVE_ADJ.match(ctx.text, m.end()):
         return None  # "a year-earlier loss": the "year-earlier" rule reads it
+    if unit == "quarter" and _FRACTION_OF.match(ctx.text, m.end()):
+        return None  # "more than a quarter of the market": a share, not three months
     if numword in ("a", "an", "per") and not m.groupdict().get("dm"):
         if _RATE_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
             return None  # "$1.76 a year", "four flights a week": a rate, not a stretch of time
@@ -778,6 +784,11 @@ _GROWTH_BEFORE = re.compile(r"(?:\d%|\d\s+percent|\bprofits|\bunits|\bmillion|\b
 _ORDINAL_USE = re.compile(
     r"\s+(?!(?:or|and|later|ago|earlier|before|after|in|to|of|for|when|while|longer|more|too"
     r"|passed|went|is|was)\b)[a-z]", re.IGNORECASE)
+# "a quarter of the market", "three quarters of its staff"; but "several quarters of losses" and
+# "a quarter of a century" are lengths of time.
+_FRACTION_OF = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|all|them|those|these)\b",
+                          re.IGNORECASE)
+_FRACTION_BEFORE = re.compile(r"\b(?:a|one|three)\s+$", re.IGNORECASE)
 _RELATIVE_ADJ = re.compile(r"-(?:earlier|ago|end)\b", re.IGNORECASE)
 
 
@@ -835,6 +846,8 @@ _REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "present": "PRESENT_REF",
     "the present": "PRESENT_REF", "the moment": "PRESENT_REF", "current": "PRESENT_REF",
+    # "at the then current market price": current at a past moment
+    "then current": "PAST_REF", "then-current": "PAST_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
     "more recently": "PAST_REF", "most recently": "PAST_REF", "until recently": "PAST_REF",
     "the past": "PAST_REF", "recent": "PAST_REF", "formerly": "PAST_REF",
@@ -846,7 +859,7 @@ _REFS = {
 
 
 def h_ref(m: re.Match[str], ctx: Context) -> Norm | None:
-    value = _REFS.get(" ".join(m["t"].lower().split()))
+    value = _REFS.get(" ".join(m["t"].lower().split()).replace("then current", "then-current"))
     if value is None:
         return None
     return Norm("DATE", value, None)
@@ -1094,9 +1107,43 @@ def h_anaphor(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", _shift_value(base, unit, delta), unit, mod)
 
 
+_DAY_BEFORE_AFTER = re.compile(r"\b(?P<t>day\s+(?P<dir>before|after)\s+)$", re.IGNORECASE)
+
+
+def day_before_after(text: str, start: int, norm: Norm) -> tuple[int, Norm] | None:
+    """ "the day before last Tuesday", "the day after Christmas": a named day moved by one, the
+    phrase taking in "day before" (the determiner stays out, as TimeBank spans it). Returns the
+    new start and value, or None when the day is not so introduced."""
+    if norm.type != "DATE" or norm.granularity != "day" or len(norm.value) != 10:
+        return None
+    m = _DAY_BEFORE_AFTER.search(text, max(0, start - 16), start)
+    if m is None:
+        return None
+    try:
+        d = date.fromisoformat(norm.value)
+    except ValueError:
+        return None
+    d += timedelta(days=-1 if m["dir"].lower() == "before" else 1)
+    return m.start("t"), Norm("DATE", d.isoformat(), "day", norm.mod, norm.anchored)
+
+
+_APPOSITIVE_DATE = re.compile(r"\d,\s*$")
+
+
+def h_day_appositive(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "Oct. 12, the day before the stock market plunge": the day is the date just named."""
+    if ctx.last_day is None or not _APPOSITIVE_DATE.search(ctx.text, max(0, m.start() - 4),
+                                                            m.start()):
+        return None
+    return Norm("DATE", ctx.last_day.isoformat(), "day")
+
+
 def h_fiscal_period(m: re.Match[str], ctx: Context) -> Norm | None:
     """Earnings reports: "the latest quarter", "the year-earlier quarter", "year-ago"."""
     phrase = " ".join(m["t"].lower().split())
+    if phrase == "quarter" and _FRACTION_OF.match(ctx.text, m.end()) and _FRACTION_BEFORE.search(
+            ctx.text, max(0, m.start() - 6), m.start()):
+        return None  # "more than a quarter of the market": a share
     back = any(w in phrase for w in ("year-ago", "year-earlier", "year ago", "last year",
                                      "year earlier", "prior-year", "prior year"))
     q = ctx.main_quarter
@@ -1144,11 +1191,13 @@ def h_weekend(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def h_the_year(m: re.Match[str], ctx: Context) -> Norm | None:
-    """ "the full year", "the current fiscal year", "year-end": the DCT's year; "for the year" is
-    a length of time."""
+    """ "the full year", "the current fiscal year", "year-end", "for the year": the DCT's year;
+    "the year ended June 30" is a length of time."""
     phrase = m["t"].lower()
-    if m.groupdict().get("dur") or (phrase.endswith("year") and _ENDED.match(ctx.text, m.end())):
+    if phrase.endswith("year") and _ENDED.match(ctx.text, m.end()):
         return Norm("DURATION", "P1Y", "year")  # "the fiscal year ended June 30": a span
+    # Earnings news sums up the year being reported ("For the year, volume was flat", "a high
+    # for the year"): TimeBank reads it as that calendar year, a DATE, not twelve months.
     mod = "END" if "end" in phrase else _pm(m)
     if ctx.dct is None:
         return _unanchored("year", mod)
@@ -1251,7 +1300,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "month_day": _MONTH_KEYS, "day_month": _MONTH_KEYS, "month_year": _MONTH_KEYS,
     "month_rel_year": _MONTH_KEYS, "week_of": ("week of",),
     "second_day": _MONTH_KEYS, "month": _MONTH_KEYS, "month_may": ("may", "march"),
-    "month_may_rel": ("may", "march"),
+    "month_may_rel": ("may", "march"), "month_may_attr": ("may", "march"),
     # The narrowest string each match must hold: "1990s" and "'80s" hold "0s", an ISO date a
     # "-0" or "-1" month, a year its first two digits. Digits alone are everywhere in news.
     "iso": ("-0", "-1"), "slash": ("/",), "year": ("16", "17", "18", "19", "20"),
@@ -1278,6 +1327,7 @@ KEYS: dict[str, tuple[str, ...]] = {
                 "election day"),
     "anaphor": _UNIT_KEYS + ("morning", "afternoon", "evening"),
     "fiscal_period": ("quarter", "period", "year-"),
+    "day_appositive": ("day before", "day after"),
 }
 
 
@@ -1318,6 +1368,13 @@ def build_rules() -> list[Rule]:
         rf"\b(?:in|since|until|till|by|during|of|from|to|through|before|after|early|late|mid"
         rf"|last|next|this)[\s-]+(?P<t>{PREMOD_RE}?(?:(?P<rel>last|next|this)\s+)?"
         rf"(?P<mon>(?-i:May|March)))\b(?!\s*\d)", h_month, 1)
+    # "the March accession", "the May elections": a month naming a noun that follows it (but
+    # "the March of Dimes" is a march, and "the May government" a prime minister's).
+    add("month_may_attr",
+        r"\b(?-i:[Tt]he)\s+(?P<t>(?P<mon>(?-i:May|March)))(?=\s+(?!(?:of|to|on|in|from|for|and"
+        r"|through|against|into|by|was|is|will|has|had|government|administration|cabinet"
+        r"|ministry|family|team|camp|era|years|deal|doctrine|plan|premiership)\b)"
+        r"(?-i:[a-z]{3,})\b)", h_month, 1)
     # "last May", "this past March": the relative word licenses the verb-like names on its own.
     add("month_may_rel",
         _B + rf"(?P<t>{PREMOD_RE}?(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+"
@@ -1382,7 +1439,8 @@ def build_rules() -> list[Rule]:
         _B + rf"(?P<t>{DUR_MOD_RE}?(?:the\s+{_NOT_ADJ_UNIT})?(?:(?:past|last|next|first|coming"
         r"|previous|latest|final|following|remaining|preceding|initial|same|entire|whole|full"
         r"|year-earlier|year-ago|comparable|corresponding)\s+)?"
-        rf"(?P<n>{NUM_RE})(?:\s+|-)(?:more\s+|additional\s+|straight\s+|consecutive\s+|full\s+)?"
+        rf"(?P<n>{NUM_RE})(?:\s+|-)(?:more\s+|additional\s+|straight\s+|consecutive\s+|full\s+"
+        r"|trading\s+|business\s+|working\s+)?"
         rf"(?P<u>{UNIT_RE})(?P<half>\s+and\s+a\s+half)?(?P<adj>-(?:long|old))?(?:\s+or\s+so)?)"
         + _E, h_duration, 1)
     add("weekend", _B + r"(?P<t>the\s+weekend)" + _E, h_weekend, 0)
@@ -1448,7 +1506,7 @@ def build_rules() -> list[Rule]:
         _B + r"(?P<t>right\s+now|now|currently|nowadays|these\s+days|the\s+present"
         r"|recently|lately|more\s+recently|most\s+recently|the\s+past|the\s+near"
         r"\s+future|the\s+future|the\s+near\s+term|the\s+short\s+term|as\s+soon\s+as"
-        r"\s+possible|current|a\s+later\s+date)" + _E, h_ref, 0)
+        r"\s+possible|(?:then[\s-]+)?current|a\s+later\s+date)" + _E, h_ref, 0)
     add("set_adverb",
         _B + r"(?P<t>(?-i:daily|nightly|weekly|monthly|yearly|annually|hourly|quarterly|biweekly"
         r"|fortnightly|biannually|semiannually|semi-annually))" + _E, h_set_adverb, 0)
@@ -1490,6 +1548,7 @@ def build_rules() -> list[Rule]:
         r"(?:fiscal\s+)?period(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"
         rf"|the\s+(?P<fy>{YEAR_RE})\s+(?:quarter|period)"
         r"|year-earlier|year-ago)(?![\w-])", h_fiscal_period, 2)
+    add("day_appositive", _B + r"(?P<t>the\s+day)(?=\s+(?:before|after)\b)", h_day_appositive, 1)
     return R
 
 

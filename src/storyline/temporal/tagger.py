@@ -11,7 +11,7 @@ import re
 
 from storyline.records import TimeExpr
 from storyline.temporal.calendar import parse_dct
-from storyline.temporal.rules import RULES, Context, Norm
+from storyline.temporal.rules import RULES, Context, Norm, day_before_after
 
 __all__ = ["Scan", "find_timexes", "normalise", "scan"]
 
@@ -122,6 +122,9 @@ def _tag(text: str, ctx: Context, candidates: list[_Candidate] | None = None
         s, e = _strip(text, s, e)
         if e <= s:
             continue
+        moved = day_before_after(text, s, norm)
+        if moved is not None and moved[0] >= covered:
+            s, norm = moved
         found.append((s, e, norm))
         ctx.remember(norm)
         covered = e

@@ -13,10 +13,11 @@ import re
 # Markers that put what follows them in the future. A bare "would" is left out on purpose: in
 # news it is mostly reported speech after the date ("said Friday that he would ..."), while
 # "would be travelling Thursday" looks ahead. "until" inside a clause sets a deadline ("gave
-# them until Tuesday"); a sentence opening "Until Thursday, they had ..." looks back.
+# them until Tuesday"); a sentence opening "Until Thursday, they had ..." looks back. A plan told
+# in the past still looks ahead: "protesters planned a rally on Saturday" had not held it yet.
 _FUTURE = re.compile(
-    r"(?:\b(?:will|won't|shall|going\s+to|(?:is|are)\s+to|plans?\s+to|planning\s+to"
-    r"|planned\s+(?:for|to)|would\s+be\s+\w+ing|expected\s+to|scheduled|slated|due|set\s+to"
+    r"(?:\b(?:will|won't|shall|going\s+to|(?:is|are)\s+to|plans?\s+to|planning\s+(?:to|a|an)"
+    r"|planned\s+(?:for|to|a|an)|would\s+be\s+\w+ing|expected\s+to|scheduled|slated|due|set\s+to"
     r"|to\s+be\s+held|upcoming|intends?\s+to|as\s+(?:soon|early)\s+as|next|deadline"
     r"|(?<=[a-z,]\s)(?-i:until))\b|'ll\b)",
     re.IGNORECASE,
