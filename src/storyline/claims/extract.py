@@ -22,6 +22,9 @@ _WRITTEN_DATE = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
 _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|my|your)\s+$",
                        re.IGNORECASE)
+# "the two nations" refers to nations already named; "the 43 nations competing" counts them: a
+# text names one by one only a handful of things.
+_NAMED_MAX = 10
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MAYBE_NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
@@ -69,7 +72,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             if b.event is None and n.unit not in MONEY_UNITS and n.unit not in ("%", "pp") \
                     and not _specific(b.head):
                 continue  # a count of nothing happening ("the two leaders") is not checkable
-            if b.event not in CLASS_NAMES and _specific(b.head) \
+            if b.event not in CLASS_NAMES and _specific(b.head) and n.high < _NAMED_MAX \
                     and _DEFINITE.search(s.text, 0, n.start):
                 continue  # "the two nations": things already named, referred to, not counted
             what = " ".join(w for w in (b.head_text or (b.head if b.head != "people" else "people"),

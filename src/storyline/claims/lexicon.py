@@ -20,10 +20,17 @@ EVENT_CLASSES: dict[str, str] = {
     **dict.fromkeys(["rescue", "save"], "rescued"),
     **dict.fromkeys(["hospitalize", "hospitalise", "hospital", "treat"], "hospitalised"),
     **dict.fromkeys(["casualty"], "casualties"),
+    # an amount taken: "stole gems worth 85 million euros", "snatched $108 million worth of rings"
+    **dict.fromkeys(["steal", "stole", "stolen", "rob", "snatch", "loot", "nab", "burgle",
+                     "embezzle", "pilfer", "swindle"], "stolen"),
 }
 # A count of the people of a place ("North Korea's 22 million people", "its 23 million people").
 POPULATION = "population"
-CLASS_NAMES = frozenset(EVENT_CLASSES.values()) | {POPULATION}
+# The children of a parent named in passing ("a mother of 12", "father of three").
+FAMILY = "children"
+PARENTS = frozenset({"mother", "father", "parent", "mom", "dad", "grandmother", "grandfather",
+                     "grandparent", "grandmom", "granddad"})
+CLASS_NAMES = frozenset(EVENT_CLASSES.values()) | {POPULATION, FAMILY}
 
 # Cumulative measures only grow as counting goes on: a later, higher report is an update.
 CUMULATIVE = frozenset({"killed", "injured", "arrested", "evacuated", "homeless", "rescued",
@@ -39,7 +46,12 @@ REPORTING = frozenset({"say", "tell", "report", "state", "announce", "add", "cla
 
 # Verbs that hold no event of their own: the event is further up the tree.
 LIGHT = frozenset({"be", "have", "include", "bring", "reach", "rise", "climb", "stand", "total",
-                   "number", "go", "jump", "increase", "raise", "revise", "put", "leave"})
+                   "number", "go", "jump", "increase", "raise", "revise", "put", "leave",
+                   "value", "cost", "price", "estimate", "worth"})
+
+# Nouns and verbs that put a price on something ("$108 million worth of rings", "diamonds valued
+# at 85 million euros"): an amount bound to them measures the event around them, not a noun.
+VALUATION = frozenset({"worth", "value", "valued", "valuation", "cost", "price", "priced"})
 
 # Words that announce a revised figure ("the toll rose to 357").
 UPDATE_CUES = frozenset({"rise", "rose", "risen", "climb", "climbed", "increase", "increased",

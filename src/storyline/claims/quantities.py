@@ -13,12 +13,16 @@ from typing import Any
 
 from storyline.claims.lexicon import (
     EVENT_CLASSES,
+    FAMILY,
     LIGHT,
+    MONEY_UNITS,
+    PARENTS,
     PEOPLE,
     POPULATION,
     REPORTING,
     STOPWORDS,
     UPDATE_CUES,
+    VALUATION,
 )
 from storyline.claims.numbers import Number
 
@@ -102,11 +106,29 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
         return None
     num_toks = [t for t in toks if t.like_num or t.pos_ == "NUM" or t.lower_ in _VAGUE_NOUNS
                 or t.text in ("$", "€", "£", "%")] or toks
+    first = num_toks[0]
+    if first.i >= 2 and first.nbor(-1).lower_ == "of" and _lemma(first.nbor(-2)) in PARENTS \
+            and n.unit is None:
+        # "a mother of 12", "Mother of 13 Zurana Horton" (a headline the parser reads as a count
+        # of Hortons): the parent's children, read from the words themselves
+        parent = first.nbor(-2)
+        return Binding("child", None, FAMILY, parent.text, _agent(parent), [], False)
     noun = _counted_noun(num_toks)
     # a unit written after the number ("10 percent", "85 million euros") is not the counted noun
     if noun is not None and noun.lower_ in ("percent", "cent", "dollars", "euros", "pounds"):
         noun = _counted_noun([noun]) if n.unit else noun
     anchor = noun if noun is not None else num_toks[-1]
+    # "$108 million worth of rings": the price word is no counted noun; the amount belongs to the
+    # event around it ("snatched"), so two reports valuing one haul share a measure
+    priced = noun is not None and n.unit in MONEY_UNITS and _lemma(noun) in VALUATION
+    if priced:
+        noun = None
+    if noun is None:
+        # "85 million euros": start from the outermost word of the amount, so the event is as
+        # few steps away as for a counted noun
+        inside = {t.i for t in toks}
+        while anchor.head.i != anchor.i and anchor.head.i in inside:
+            anchor = anchor.head
     event: tuple[str, str] | None = _event_of(noun) if noun is not None else None
     if event is None and noun is not None and _lemma(noun) in ("people", "inhabitant", "resident") \
             and any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in ("its", "their"))

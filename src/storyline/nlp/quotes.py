@@ -469,7 +469,8 @@ class _Finder:
             # "Kremlin spokesman Dmitry Peskov", "Turkey's FM Mevlut Cavusoglu", "spokesman, Peskov"
             if stripped and len(before) - len(stripped) <= 3:
                 hit = _ROLE_AT_END.search(stripped)
-                if hit and not hit.group("pl"):
+                # an irregular plural ("sources") names no one, like a regular one
+                if hit and not hit.group("pl") and hit.group("role").lower() in _ROLES:
                     np = self._title_np(lo, lo + hit.start("role"))
                     out.append(_Att(m.start, m.key, np[2], _ROLES[hit.group("role").lower()]))
             # "Sergei Lavrov, the Russian foreign minister," / "Erdogan, the Turkish president,"
