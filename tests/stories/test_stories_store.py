@@ -52,9 +52,11 @@ def built(tmp_path_factory: pytest.TempPathFactory, quakes: Path) -> Path:
         _ingest(store, SEEDS)
         first = StoryRunner(store).update()
         assert first.articles == 5 and first.stories == 1
+        assert first.reclustered  # a first pile is clustered whole, not one article at a time
         _ingest(store, quakes)
         second = StoryRunner(store).update()
         assert second.articles == 2  # only the new arrivals were assigned
+        assert not second.reclustered  # fewer arrivals than stored articles: incremental
     return db
 
 

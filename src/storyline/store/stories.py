@@ -120,6 +120,9 @@ class StoriesMixin:
             params.append(limit)
         return [self._story(r) for r in self._conn.execute(sql, params).fetchall()]
 
+    def count_story_members(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM story_members").fetchone()[0])
+
     def count_stories(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM stories").fetchone()[0])
 
