@@ -6,7 +6,9 @@ feeds it from the store and writes the results back.
 
 Order matters: entity mentions are canonicalised across every article of the run before quotes are
 attributed (a quote's speaker is a canonical entity), and publication dates are inferred across the
-articles of the run before relative time expressions are normalised against them.
+articles of the run before relative time expressions are normalised against them. Dating reads no
+entities, so on a machine with two cores or more a big batch is dated in a side process while the
+NER model tags it (:mod:`storyline.temporal.dating`): the same results, in about the NER's time.
 """
 
 from __future__ import annotations
@@ -17,26 +19,32 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from storyline.config import Settings
 from storyline.nlp.canonical import AliasTable, canonicalise
 from storyline.nlp.ner import EntityTagger
 from storyline.nlp.quotes import find_quotes
 from storyline.nlp.sentences import split_sentences
-from storyline.records import Article, DctEstimate, Entity, Mention, Sentence
+from storyline.records import Article, Entity, Mention, Sentence
 from storyline.store.analysis import ArticleAnalysis
 from storyline.store.sqlite import Store
-from storyline.temporal.dct import DctInput, infer_dct, infer_story_dcts
+from storyline.temporal.dating import Pending, SideDating, date_batch
+from storyline.temporal.dating import STORY_DATING_MAX, day_of  # noqa: F401 (re-exported: was here)
+from storyline.temporal.dct import DctInput
 from storyline.temporal.events import event_candidates
-from storyline.temporal.tagger import find_timexes, scan
 
 # Bump when any analysis step changes its output: stored analyses of another version are redone.
 # 2: a publication day that ties others (a belief flat over several days, up to float noise) is
 # the first of them, so its anchor no longer depends on the order of floating-point additions.
 ANALYSIS_VERSION = "2"
 
-# Articles dated together (each one's dated events date the others) when a run is at most this big.
-STORY_DATING_MAX = 200
+# Batches of at least this many articles are dated in a side process while NER runs: below it,
+# starting the process (about a second of imports, once) costs more than the overlap saves.
+SIDE_DATING_MIN = 32
+
+# The side process, started on first use and shared by every batch of this process.
+SIDE_DATING = SideDating(min_articles=SIDE_DATING_MIN)
 
 CAPTION_REASONS = frozenset({"caption", "repeated-caption", "photo-credit"})
 
@@ -84,14 +92,6 @@ def dct_input(article: Article) -> DctInput:
     )
 
 
-def day_of(dct: DctEstimate) -> str | None:
-    """The day that anchors relative expressions ("on Thursday"): the DCT when known to the day,
-    else its most probable day (a coarse estimate still places "last week" better than nothing)."""
-    if dct.value and dct.granularity == "day":
-        return dct.value
-    return dct.anchor
-
-
 SEED_PREFIX = "@entity:"
 
 
@@ -134,19 +134,27 @@ def renamed_entities(seeds: Sequence[Mention], linked: Sequence[Mention]) -> dic
 
 def analyse_batch(articles: Sequence[Article], tagger: EntityTagger, *,
                   aliases: AliasTable | None = None, known: Sequence[Entity] = (),
-                  today: date | None = None
+                  today: date | None = None, side: SideDating | None = SIDE_DATING
                   ) -> tuple[list[ArticleAnalysis], list[Entity], dict[str, str]]:
     """Analyse articles that belong together (a run, or a story).
 
     ``known`` are entities already stored: they take part in canonicalisation so that entity ids
     stay stable across runs. Returns the analyses, every entity (known ones included), and the
-    known entity ids that were merged into or renamed to another.
+    known entity ids that were merged into or renamed to another. ``side`` dates the articles
+    in a side process while NER runs (None: all in this process; the results are the same).
     """
-    sentences: dict[str, list[Sentence]] = {a.id: split_sentences(a.id, a.clean_text)
-                                            for a in articles}
-    raw_mentions = [m for ms in tagger.mentions((a.id, a.clean_text) for a in articles) for m in ms]
-    seeds = entity_seeds(relevant(known, raw_mentions))
-    linked, entities = canonicalise([*seeds, *raw_mentions], aliases=aliases)
+    inputs = [dct_input(a) for a in articles]
+    dated = side.submit(inputs, today) if side else Pending(partial(date_batch, inputs, today))
+    try:
+        sentences: dict[str, list[Sentence]] = {a.id: split_sentences(a.id, a.clean_text)
+                                                for a in articles}
+        raw_mentions = [m for ms in tagger.mentions((a.id, a.clean_text) for a in articles)
+                        for m in ms]
+        seeds = entity_seeds(relevant(known, raw_mentions))
+        linked, entities = canonicalise([*seeds, *raw_mentions], aliases=aliases)
+    except BaseException:
+        dated.cancel()  # the side process is not left holding an answer no one reads
+        raise
     renames = renamed_entities(seeds, linked[:len(seeds)])
     by_article: dict[str, list[Mention]] = {a.id: [] for a in articles}
     for m in linked:
@@ -154,22 +162,11 @@ def analyse_batch(articles: Sequence[Article], tagger: EntityTagger, *,
             by_article[m.article_id].append(m)
     entity_index = {e.id: e for e in entities}
 
-    # Expressions are found once; the second pass only normalises them against the inferred DCT.
-    scans = {a.id: scan(a.clean_text) for a in articles}
-    first_pass = {a.id: find_timexes(a.clean_text, given_dct(a), article_id=a.id, scan=scans[a.id])
-                  for a in articles}
-    inputs = [dct_input(a) for a in articles]
-    if len(articles) <= STORY_DATING_MAX:
-        dcts = infer_story_dcts(inputs, first_pass, today=today)
-    else:  # cross-article dating compares every pair: leave big piles to the stories stage
-        dcts = {d.article_id: infer_dct(d, first_pass[d.article_id], today=today) for d in inputs}
-
+    dcts, timexes_by_article = dated.result()
     out = []
     for a in articles:
         dct = dcts[a.id]
-        anchor = day_of(dct)
-        timexes = (first_pass[a.id] if anchor == given_dct(a)
-                   else find_timexes(a.clean_text, anchor, article_id=a.id, scan=scans[a.id]))
+        timexes = timexes_by_article[a.id]
         mentions = by_article[a.id]
         out.append(ArticleAnalysis(
             article_id=a.id,
