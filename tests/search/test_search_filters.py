@@ -53,3 +53,36 @@ def test_search_unknown_story_id_is_a_coded_error(store) -> None:
     with pytest.raises(StorylineError) as err:
         search(store, "Putin", story="no-such-story")
     assert err.value.code.code == "E013"
+
+
+def test_search_filters_follow_changes_to_the_store(seed_db, tmp_path, store_cls) -> None:
+    """Resolved filters are kept between searches only while the store stays the same."""
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(seed_db, db)
+    with store_cls(db, readonly=True) as s:
+        before = {h.article for h in search(s, "fire", outlet="Coastal Gazette", limit=20)}
+        assert before == {"harbour-fire"}
+        assert search(s, "fire", outlet="Moved Desk", limit=20) == []
+    with store_cls(db) as s:
+        with s.transaction():
+            s._conn.execute("UPDATE articles SET outlet = 'Moved Desk' WHERE id = 'harbour-fire'")
+            assert s.change_token() is None  # own uncommitted writes: nothing is reused
+    with store_cls(db, readonly=True) as s:
+        assert search(s, "fire", outlet="Coastal Gazette", limit=20) == []
+        assert {h.article for h in search(s, "fire", outlet="Moved Desk", limit=20)} == before
+
+
+def test_search_store_filters_matches_by_dates_and_articles(store, names) -> None:
+    from storyline.store.search import RowFilter, split_rowid
+
+    fire = store.pks_of_ids([names["harbour-fire"]]).pop()
+    every = frozenset(store.pks_of_ids(names.values()))
+    for f, want in ((RowFilter(every, "2019-01-01", "2019-12-31"), {fire}),
+                    (RowFilter(None, "2019-03-02", "2019-03-02"), {fire}),
+                    (RowFilter(None, "2019-03-03", None), set()),
+                    (RowFilter(every - {fire}, "2019-01-01", "2019-12-31"), set())):
+        found = store.fts_sentences('"fire"', f, 10, 2000)
+        assert {split_rowid(rowid)[0] for rowid, _ in found} == want, f
+        assert {pk for pk, _ in store.fts_articles('"fire"', f, 10, 2000)} == want, f

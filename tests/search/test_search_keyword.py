@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from storyline.search import search
 
 
@@ -56,3 +58,25 @@ def test_search_phrase_exclusion_and_prefix(store) -> None:
     assert prefix and all("Erdo" in h.text for h in prefix)
     alternatives = search(store, "tea OR tickets", mode="keyword", limit=5)
     assert {h.article for h in alternatives} == {"harbour-fire", "bus-fares"}
+
+
+def test_search_common_words_are_not_ranked_by_fts5(store, names, monkeypatch) -> None:
+    """With a low COMMON_ROWS, the example corpus has common words: "airport attack" is then
+    ranked by its rarer word only, and "the" plus a common word by counting here; the hits must
+    still have every word, best first."""
+    from storyline.search import engine
+
+    expected = [(h.article, h.start) for h in search(store, "airport attack", mode="keyword",
+                                                     limit=3)]
+    monkeypatch.setattr(engine, "COMMON_ROWS", 5)  # "attack" is in 7 sentences, "airport" in 3
+    assert engine._common(store, '"attack"', "sentence_fts")
+    assert not engine._common(store, '"airport"', "sentence_fts")
+    hits = search(store, "airport attack", mode="keyword", limit=3)
+    assert {(h.article, h.start) for h in hits} == set(expected)
+    monkeypatch.setattr(engine, "COMMON_ROWS", 0)  # every word is common
+    hits = search(store, "the airport", mode="keyword", limit=5)
+    assert hits and all({"the", "airport"} <= set(re.findall(r"\w+", h.text.lower()))
+                        for h in hits)
+    assert hits == sorted(hits, key=lambda h: -h.score)
+    shortest = min(len(h.text) for h in hits)
+    assert len(hits[0].text) <= 2 * shortest  # BM25's length norm: short sentences come first

@@ -46,3 +46,12 @@ def test_search_lexical_matches_like_the_index() -> None:
                        ["The airport reopened.", "An attack on the airport.", "Nothing here."])
     assert [(i, strict) for i, _, strict in ranked] == [(1, True), (0, False)]
     assert bm25_rank(parse_query("airport -attack"), ["An attack on the airport."]) == []
+
+
+def test_search_lexical_words_start_at_token_starts() -> None:
+    text = "Spies watched the cities; a concatenated spying report, not a despot."
+    spans = highlights(parse_query("spy city cat"), text)
+    assert [text[s:e] for s, e in spans] == ["Spies", "cities", "spying"]
+    ranked = bm25_rank(parse_query("spy"), ["A spy.", "Spies and spies.", "A despy word.",
+                                            "Ça spy écrit."])
+    assert [i for i, _, _ in ranked] == [1, 0, 3]  # non-ASCII texts are matched too

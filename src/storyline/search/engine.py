@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from storyline.errors import E015, StorylineError
 from storyline.search.filters import Filters, resolve
 from storyline.search.fuse import rrf
 from storyline.search.hits import Hit, snippet_html
-from storyline.search.lexical import bm25_rank, highlights
+from storyline.search.lexical import B, K1, bm25_rank, highlights, word_counts
 from storyline.search.query import ParsedQuery, parse_query
 from storyline.search.semantic import (
     DEFAULT_MODEL,
@@ -134,9 +136,14 @@ def _keyword(store: Any, parsed: ParsedQuery, rf: RowFilter, kind: str, depth: i
     if rf.pks is not None and len(rf.pks) <= SMALL_SET:
         return _keyword_small(store, parsed, rf, kind, depth)
     fetch = store.fts_sentences if kind == "sentences" else store.fts_articles
-    found = fetch(parsed.strict, rf, depth, RANK_BUDGET)
+    table = "sentence_fts" if kind == "sentences" else "article_fts"
+    rare = _rare_part(store, parsed, table)
+    if rare == "":
+        found = _common_sentences(store, parsed, rf, depth)
+    else:
+        found = fetch(parsed.strict, rf, depth, RANK_BUDGET, rank_expr=rare)
     if len(found) < depth and len(parsed.groups) > 1 and not parsed.explicit:
-        loose = _loose(store, parsed, "sentence_fts" if kind == "sentences" else "article_fts")
+        loose = _loose(store, parsed, table)
         if loose is not None:
             seen = {item for item, _ in found}
             found += [(item, s) for item, s in fetch(loose, rf, depth, RANK_BUDGET)
@@ -164,6 +171,43 @@ def _keyword_small(store: Any, parsed: ParsedQuery, rf: RowFilter, kind: str, de
     return list(best.items()), {}
 
 
+def _rare_part(store: Any, parsed: ParsedQuery, table: str) -> str | None:
+    """What BM25 ranks the every-word matches of a plain query by: its words without those in
+    more than COMMON_ROWS rows (None: all of the query; "": every word is that common, and the
+    sentences are ranked by ``_common_sentences``).
+
+    Every match has the common words too, and their weight is small (low IDF), but FTS5's bm25()
+    would read their whole posting lists, hundreds of thousands of rows, to count them. Articles
+    of common words only are ranked by FTS5 all the same: their texts are too long to count here.
+    """
+    if parsed.explicit or len(parsed.groups) < 2:
+        return None
+    clauses = [g[0] for g in parsed.groups]
+    rare = [c for c in clauses if not _common(store, c.fts(), table)]
+    if len(rare) == len(clauses) or (not rare and table != "sentence_fts"):
+        return None
+    return " AND ".join(c.fts() for c in rare)
+
+
+def _common_sentences(store: Any, parsed: ParsedQuery, rf: RowFilter, depth: int
+                      ) -> list[tuple[int, float]]:
+    """(rowid, -score) of the best of the newest RANK_BUDGET sentences having every word of a
+    query made of common words only: BM25 with the same weight (IDF) for each word, since all are
+    that common, counted here over the sentences' texts (lengths in characters)."""
+    window = store.sentence_window(parsed.strict, rf, RANK_BUDGET)
+    if not window:
+        return []
+    counts = word_counts(parsed, [text for _, text in window])
+    avg = max(sum(len(text) for _, text in window) / len(window), 1.0)
+    scored = []
+    for (rowid, text), row in zip(window, counts):
+        norm = K1 * (1 - B + B * len(text) / avg)
+        # the index matched every word; a stem this module does not fold still counts once
+        score = sum((K1 + 1) * max(n, 1) / (max(n, 1) + norm) for n in row)
+        scored.append((rowid, -score))
+    return heapq.nsmallest(depth, scored, key=itemgetter(1))  # ties: the newest first
+
+
 def _loose(store: Any, parsed: ParsedQuery, table: str) -> str | None:
     """The any-word query without the words found in more than COMMON_ROWS rows.
 
@@ -172,10 +216,28 @@ def _loose(store: Any, parsed: ParsedQuery, table: str) -> str | None:
     top-k retrieval), so common ones are left out of the fallback.
     """
     clauses = [c for g in parsed.groups for c in g]
-    kept = [c for c in clauses if not store.matches_more_than(c.fts(), COMMON_ROWS, table=table)]
+    kept = [c for c in clauses if not _common(store, c.fts(), table)]
     if not kept:
         return None
     return ParsedQuery(tuple((c,) for c in kept), parsed.excluded, parsed.text).loose
+
+
+_commonness: dict[tuple[Any, ...], bool] = {}  # (store state, table, clause) -> common?
+
+
+def _common(store: Any, clause: str, table: str) -> bool:
+    """Is ``clause`` in more than COMMON_ROWS rows? Kept while the store does not change: the
+    answer costs a walk of COMMON_ROWS postings, and the same common words recur in queries."""
+    token = store.change_token() if hasattr(store, "change_token") else None
+    key = (token, table, clause, COMMON_ROWS)
+    found = _commonness.get(key) if token is not None else None
+    if found is None:
+        found = store.matches_more_than(clause, COMMON_ROWS, table=table)
+        if token is not None:
+            if len(_commonness) >= 4096:
+                _commonness.clear()
+            _commonness[key] = found
+    return found
 
 
 def _article_citations(store: Any, parsed: ParsedQuery, pks: list[int], model: str | None,
@@ -183,8 +245,10 @@ def _article_citations(store: Any, parsed: ParsedQuery, pks: list[int], model: s
     """The sentence each article hit cites: its best keyword match, else its closest sentence to
     the query, else its first sentence."""
     out: dict[int, tuple[int, int]] = {}
-    for pk in pks:
-        sents = store.sentence_texts([pk])
+    per: dict[int, list[tuple[int, int, int, str]]] = {}
+    for row in store.sentence_texts(pks):
+        per.setdefault(row[0], []).append(row)
+    for pk, sents in per.items():
         ranked = bm25_rank(parsed, [text for _, _, _, text in sents])
         if ranked:
             _, start, end, _ = sents[ranked[0][0]]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +15,11 @@ from storyline.errors import E013, E015, StorylineError
 from storyline.store.search import RowFilter
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+CACHE_FILTERS = 64  # resolved filters kept per process
+CACHE_PKS = 500_000  # allowed pks kept in all (~40 MB)
+_cache: OrderedDict[tuple[Any, ...], RowFilter] = OrderedDict()
+_lock = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +71,32 @@ def story_article_ids(store: Any, story: str | Sequence[str]) -> list[str]:
 
 
 def resolve(store: Any, f: Filters) -> RowFilter:
-    """The filters in store terms; an entity or outlet that matches nothing allows no article."""
+    """The filters in store terms; an entity or outlet that matches nothing allows no article.
+
+    Resolved filters are kept (a few, while the store does not change): a popular entity or
+    outlet allows tens of thousands of articles, and collecting them costs more than the search.
+    """
+    token = store.change_token() if hasattr(store, "change_token") else None
+    key = None
+    if token is not None and f.any:
+        story = f.story if f.story is None or isinstance(f.story, str) else tuple(f.story)
+        key = (token, story, f.entity, f.outlet, f.since, f.until)
+        with _lock:
+            found = _cache.get(key)
+            if found is not None:
+                _cache.move_to_end(key)
+                return found
+    rf = _resolve(store, f)
+    if key is not None:
+        with _lock:
+            _cache[key] = rf
+            while len(_cache) > CACHE_FILTERS or (
+                    len(_cache) > 1 and sum(len(v.pks or ()) for v in _cache.values()) > CACHE_PKS):
+                _cache.popitem(last=False)
+    return rf
+
+
+def _resolve(store: Any, f: Filters) -> RowFilter:
     pks: set[int] | None = None
 
     def narrow(found: set[int]) -> None:
@@ -78,4 +111,6 @@ def resolve(store: Any, f: Filters) -> RowFilter:
         narrow(store.pks_mentioning(store.entity_ids_named(f.entity)))
     since = day_bound(f.since, upper=False) if f.since else None
     until = day_bound(f.until, upper=True) if f.until else None
-    return RowFilter(None if pks is None else frozenset(pks), since, until)
+    if pks is None:
+        return RowFilter(None, since, until)
+    return RowFilter(frozenset(pks), since, until, json.dumps(sorted(pks)))

@@ -34,11 +34,6 @@ def _quantize(vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return q, scale[:, 0].astype(np.float16)
 
 
-def _dequantize(q: bytes, scales: bytes, dim: int) -> np.ndarray:
-    rows = np.frombuffer(q, dtype=np.int8).reshape(-1, dim).astype(np.float32)
-    return rows * np.frombuffer(scales, dtype="<f2").astype(np.float32)[:, None]
-
-
 def _unit(v: np.ndarray) -> np.ndarray:
     n = float(np.linalg.norm(v))
     return v / n if n > 0 else v
@@ -122,7 +117,11 @@ class VectorIndex:
     def mask(self, f: RowFilter) -> np.ndarray | None:
         keep: np.ndarray | None = None
         if f.pks is not None:
-            keep = np.isin(self.pks, np.fromiter(f.pks, dtype=np.int64, count=len(f.pks)))
+            # pks is sorted: a binary search per allowed pk, not a sort of both (np.isin)
+            allowed = np.fromiter(f.pks, dtype=np.int64, count=len(f.pks))
+            pos = np.minimum(np.searchsorted(self.pks, allowed), max(len(self.pks) - 1, 0))
+            keep = np.zeros(len(self.pks), dtype=bool)
+            keep[pos[self.pks[pos] == allowed]] = True
         if f.since is not None:
             m = self.hi >= int(f.since.replace("-", ""))
             keep = m if keep is None else keep & m
@@ -135,20 +134,28 @@ class VectorIndex:
         """(pk, cosine) of the ``k`` articles closest to ``q`` that pass ``f``, best first."""
         if not len(self.pks) or f.empty:
             return []
-        scores = self.matrix @ q
         keep = self.mask(f)
-        if keep is not None:
-            idx = np.flatnonzero(keep)
-            if not len(idx):
-                return []
-            sub = scores[idx]
+        if keep is None:
+            rows, scores = None, _dot(self.matrix, q)
         else:
-            idx, sub = None, scores
-        k = min(k, len(sub))
-        part = np.argpartition(-sub, k - 1)[:k]
-        part = part[np.argsort(-sub[part], kind="stable")]
-        rows = part if idx is None else idx[part]
-        return [(int(self.pks[i]), float(scores[i])) for i in rows]
+            rows = np.flatnonzero(keep)
+            if not len(rows):
+                return []
+            # a narrow filter scores only its rows; a broad one scores all and picks
+            scores = (_dot(self.matrix[rows], q) if 2 * len(rows) < len(self.pks)
+                      else _dot(self.matrix, q)[rows])
+        k = min(k, len(scores))
+        part = np.argpartition(-scores, k - 1)[:k]
+        part = part[np.argsort(-scores[part], kind="stable")]
+        found = part if rows is None else rows[part]
+        return [(int(self.pks[i]), float(c)) for i, c in zip(found, scores[part])]
+
+
+def _dot(matrix: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """``matrix @ q`` on this thread: BLAS would spread one matrix-vector product over every
+    core, which costs more than it saves when the cores are busy (a server, other searches);
+    the product is bound by memory speed anyway."""
+    return np.einsum("ij,j->i", matrix, q)
 
 
 _lock = threading.Lock()
@@ -223,18 +230,21 @@ def semantic_articles(store: object, q: np.ndarray, f: RowFilter, k: int, model:
 def best_sentences(store: object, q: np.ndarray, pks: Sequence[int], model: str
                    ) -> list[tuple[int, int, int, float]]:
     """(pk, start, end, cosine) of every sentence of ``pks``, best first."""
-    out: list[tuple[int, int, int, float]] = []
-    for row in store.sentence_vector_rows(pks, model):  # type: ignore[attr-defined]
-        if not row.sentences:
-            continue
-        vecs = _dequantize(row.sentences, row.scales, row.dim)
-        norms = np.maximum(np.linalg.norm(vecs, axis=1), 1e-12)
-        scores = (vecs @ q) / norms
-        starts = np.frombuffer(row.starts, dtype="<i4")
-        ends = np.frombuffer(row.ends, dtype="<i4")
-        out += [(row.pk, int(s), int(e), float(c)) for s, e, c in zip(starts, ends, scores)]
-    out.sort(key=lambda t: -t[3])
-    return out
+    rows = [r for r in store.sentence_vector_rows(pks, model)  # type: ignore[attr-defined]
+            if r.sentences]
+    if not rows:
+        return []
+    # All the articles' sentences in one matrix. A row's int8 values times its scale are the
+    # vector, and the scale (positive) cancels out of the cosine, so it is not applied.
+    vecs = np.frombuffer(b"".join(r.sentences for r in rows), dtype=np.int8)
+    vecs = vecs.reshape(-1, rows[0].dim).astype(np.float32)
+    scores = _dot(vecs, q) / np.maximum(np.sqrt(np.einsum("ij,ij->i", vecs, vecs)), 1e-12)
+    pk = np.repeat([r.pk for r in rows], [len(r.starts) // 4 for r in rows])
+    starts = np.frombuffer(b"".join(r.starts for r in rows), dtype="<i4")
+    ends = np.frombuffer(b"".join(r.ends for r in rows), dtype="<i4")
+    order = np.argsort(-scores, kind="stable")
+    return list(zip(pk[order].tolist(), starts[order].tolist(), ends[order].tolist(),
+                    scores[order].tolist()))
 
 
 def semantic_sentences(store: object, q: np.ndarray, f: RowFilter, k: int, model: str,

@@ -8,11 +8,14 @@ through).
 
 from __future__ import annotations
 
+import heapq
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 SHIFT = 2**32  # sentence rowid = pk * SHIFT + start
@@ -34,6 +37,13 @@ class RowFilter:
     pks: frozenset[int] | None = None
     since: str | None = None
     until: str | None = None
+    pks_json: str | None = field(default=None, compare=False, repr=False)  # sorted, for SQL
+
+    def pks_sql(self) -> str:
+        """The allowed pks as a sorted JSON list (for json_each), made once per filter."""
+        if self.pks_json is not None:
+            return self.pks_json
+        return json.dumps(sorted(self.pks or ()))
 
     @property
     def empty(self) -> bool:
@@ -82,6 +92,27 @@ def _date_sql(f: RowFilter, pk_expr: str) -> tuple[str, list[Any]]:
     return sql, params
 
 
+def _filter_sql(f: RowFilter, pk_expr: str) -> tuple[str, str, list[Any]]:
+    """(join, conditions, parameters) that keep the FTS matches passing ``f``."""
+    join, cond, params = "", "", []
+    if f.since is not None or f.until is not None:
+        # A join, not EXISTS (a subquery per match costs more); CROSS keeps the index outside,
+        # so MATCH runs once and each match looks its article's dates up.
+        join = f" CROSS JOIN search_dates sd ON sd.pk = {pk_expr}"
+        if f.since is not None:
+            cond += " AND sd.hi >= ?"
+            params.append(f.since)
+        if f.until is not None:
+            cond += " AND sd.lo <= ?"
+            params.append(f.until)
+    if f.pks is not None:
+        # The unary + keeps SQLite from handing the IN list to FTS5 as rowid lookups, each of
+        # which would re-run the MATCH: the matches are filtered instead.
+        cond += f" AND +{pk_expr} IN (SELECT value FROM json_each(?))"
+        params.append(f.pks_sql())
+    return join, cond, params
+
+
 class SearchMixin:
     """Search queries; Store provides the connection, ``_pk`` and ``transaction``."""
 
@@ -98,9 +129,13 @@ class SearchMixin:
         return {r[0] for r in self._conn.execute(sql, (json.dumps(ids),))}
 
     def pks_mentioning(self, entity_ids: Iterable[str]) -> set[int]:
-        sql = ("SELECT DISTINCT m.pk FROM json_each(?) j"
-               " JOIN mentions m INDEXED BY mentions_entity ON m.entity_id = j.value")
-        return {r[0] for r in self._conn.execute(sql, (json.dumps(list(entity_ids)),))}
+        # One entity at a time: its index entries come in pk order, so DISTINCT needs no sort
+        # (a join with json_each would sort every mention of a popular entity).
+        sql = "SELECT DISTINCT pk FROM mentions INDEXED BY mentions_entity WHERE entity_id = ?"
+        out: set[int] = set()
+        for entity_id in dict.fromkeys(entity_ids):
+            out.update(map(itemgetter(0), self._conn.execute(sql, (entity_id,))))
+        return out
 
     def pks_of_outlets(self, outlets: Iterable[str]) -> set[int]:
         sql = ("SELECT a.pk FROM json_each(?) j"
@@ -133,41 +168,86 @@ class SearchMixin:
 
     # -- keyword -------------------------------------------------------------------------------
 
-    def fts_sentences(self, expr: str, f: RowFilter, limit: int, budget: int
-                      ) -> list[tuple[int, float]]:
+    def fts_sentences(self, expr: str, f: RowFilter, limit: int, budget: int,
+                      rank_expr: str | None = None) -> list[tuple[int, float]]:
         """(sentence rowid, bm25) of the best-matching sentences, best (lowest) first.
 
         BM25 is computed for at most ``budget`` matches (FTS5 ranks every row it returns, a few
         microseconds each): when more sentences match, the newest ``budget`` of them are ranked.
+        ``rank_expr`` (a part of ``expr``) is what BM25 scores, when not all of ``expr``: FTS5's
+        bm25() first reads the whole posting list of every phrase it scores to count the rows
+        that have it, which for a very common word costs more than all the rest of the query.
         """
         return self._fts("sentence_fts", "bm25(sentence_fts)", "(s.rowid / 4294967296)",
-                         expr, f, limit, budget)
+                         expr, f, limit, budget, rank_expr)
 
-    def fts_articles(self, expr: str, f: RowFilter, limit: int, budget: int,
-                     weights: tuple[float, float] = (3.0, 1.0)) -> list[tuple[int, float]]:
-        """(article pk, bm25 over title and text) of the best-matching articles, best first."""
-        rank = f"bm25(article_fts, {float(weights[0])!r}, {float(weights[1])!r})"
-        return self._fts("article_fts", rank, "(s.rowid + 0)", expr, f, limit, budget)
-
-    def _fts(self, table: str, rank: str, pk_expr: str, expr: str, f: RowFilter, limit: int,
-             budget: int) -> list[tuple[int, float]]:
+    def sentence_window(self, expr: str, f: RowFilter, budget: int) -> list[tuple[int, str]]:
+        """(rowid, text) of the newest ``budget`` sentences matching ``expr`` that pass ``f``,
+        newest first, unranked (to be ranked without FTS5's bm25())."""
         if f.empty:
             return []
-        cond, params = _date_sql(f, pk_expr)
-        if f.pks is not None:
-            # The unary + keeps SQLite from handing the IN list to FTS5 as rowid lookups, each of
-            # which would re-run the MATCH: the matches are filtered instead.
-            cond += f" AND +{pk_expr} IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(sorted(f.pks)))
-        where = f"FROM {table} s WHERE {table} MATCH ?{cond}"
+        join, cond, params = _filter_sql(f, "(s.rowid / 4294967296)")
+        sql = (f"SELECT s.rowid, s.text FROM sentence_fts s{join}"
+               f" WHERE sentence_fts MATCH ?{cond} ORDER BY s.rowid DESC LIMIT ?")
+        return self._conn.execute(sql, [expr, *params, budget]).fetchall()
+
+    def fts_articles(self, expr: str, f: RowFilter, limit: int, budget: int,
+                     weights: tuple[float, float] = (3.0, 1.0), rank_expr: str | None = None
+                     ) -> list[tuple[int, float]]:
+        """(article pk, bm25 over title and text) of the best-matching articles, best first."""
+        rank = f"bm25(article_fts, {float(weights[0])!r}, {float(weights[1])!r})"
+        return self._fts("article_fts", rank, "(s.rowid + 0)", expr, f, limit, budget, rank_expr)
+
+    def _fts(self, table: str, rank: str, pk_expr: str, expr: str, f: RowFilter, limit: int,
+             budget: int, rank_expr: str | None = None) -> list[tuple[int, float]]:
+        if f.empty:
+            return []
+        join, cond, params = _filter_sql(f, pk_expr)
+        where = f"FROM {table} s{join} WHERE {table} MATCH ?{cond}"
+        if rank_expr is not None and rank_expr != expr:
+            # The newest ``budget`` matches, walked without ranking, then ranked by the BM25 of
+            # ``rank_expr`` (which each of them matches too).
+            window = [r[0] for r in self._conn.execute(
+                f"SELECT s.rowid {where} ORDER BY s.rowid DESC LIMIT ?", [expr, *params, budget])]
+            if not window:
+                return []
+            sql = (f"SELECT s.rowid, {rank} AS r FROM {table} s WHERE {table} MATCH ?"
+                   " AND s.rowid BETWEEN ? AND ? AND +s.rowid IN (SELECT value FROM json_each(?))"
+                   " ORDER BY r, s.rowid DESC LIMIT ?")
+            return self._conn.execute(sql, (rank_expr, window[-1], window[0],
+                                            json.dumps(window), limit)).fetchall()
+        if cond:
+            # A filter can make FTS5 walk many matches to find ``budget`` that pass: walk once,
+            # ranking as it goes, and keep the best here (ties: the newest first, as below).
+            sql = f"SELECT s.rowid, {rank} {where} ORDER BY s.rowid DESC LIMIT ?"
+            rows = self._conn.execute(sql, [expr, *params, budget]).fetchall()
+            return heapq.nsmallest(limit, rows, key=itemgetter(1))
         bound = self._conn.execute(f"SELECT s.rowid {where} ORDER BY s.rowid DESC LIMIT 1 OFFSET ?",
-                                   [expr, *params, budget - 1]).fetchone()
-        window = ""
+                                   [expr, budget - 1]).fetchone()
+        window_sql, window_params = "", []
         if bound is not None:
-            window = " AND s.rowid >= ?"
-            params.append(bound[0])
-        sql = f"SELECT s.rowid, {rank} AS r {where}{window} ORDER BY r LIMIT ?"
-        return [(r[0], r[1]) for r in self._conn.execute(sql, [expr, *params, limit])]
+            window_sql, window_params = " AND s.rowid >= ?", [bound[0]]
+        sql = f"SELECT s.rowid, {rank} AS r {where}{window_sql} ORDER BY r, s.rowid DESC LIMIT ?"
+        return self._conn.execute(sql, [expr, *window_params, limit]).fetchall()
+
+    def change_token(self) -> tuple[Any, ...] | None:
+        """A value that changes whenever data may have been committed to the store (by any
+        connection), so what is derived from it can be kept between searches; None when this
+        connection has uncommitted writes of its own (nothing derived may be reused then)."""
+        if self._conn.in_transaction or self._conn.total_changes:
+            return None
+        path = getattr(self, "path", None)
+        if path is None:
+            return None
+        parts: list[Any] = [str(path)]
+        for name in (str(path), f"{path}-wal"):
+            try:
+                st = os.stat(name)
+            except OSError:
+                parts.append(None)
+                continue
+            parts.append((st.st_ino, st.st_size, st.st_mtime_ns))
+        return tuple(parts)
 
     def matches_more_than(self, expr: str, n: int, *, table: str = "sentence_fts") -> bool:
         """Does ``expr`` match more than ``n`` rows? (Walks at most n+1 rowids, ranks nothing.)"""
@@ -186,17 +266,15 @@ class SearchMixin:
         return {r[0] for r in self._conn.execute(sql, [json.dumps(sorted(wanted)), *params])}
 
     def sentence_texts(self, pks: Iterable[int]) -> list[tuple[int, int, int, str]]:
-        """(pk, start, end, text) of every sentence of the articles, in text order."""
-        out: list[tuple[int, int, int, str]] = []
-        for pk in dict.fromkeys(pks):
-            row = self._conn.execute("SELECT clean_text FROM article_texts WHERE pk = ?",
-                                     (pk,)).fetchone()
-            if row is None:
-                continue
-            text = row[0]
-            out += [(pk, s, e, text[s:e]) for s, e in self._conn.execute(
-                'SELECT start, "end" FROM sentences WHERE pk = ? ORDER BY start', (pk,))]
-        return out
+        """(pk, start, end, text) of every sentence of the articles, in text order (two queries
+        for all the articles, not two per article)."""
+        wanted = json.dumps(list(dict.fromkeys(pks)))
+        texts = dict(self._conn.execute("SELECT t.pk, t.clean_text FROM json_each(?) j"
+                                        " JOIN article_texts t ON t.pk = j.value", (wanted,)))
+        spans = self._conn.execute('SELECT s.pk, s.start, s."end" FROM json_each(?) j'
+                                   " JOIN sentences s ON s.pk = j.value ORDER BY j.key, s.start",
+                                   (wanted,))
+        return [(pk, start, end, texts[pk][start:end]) for pk, start, end in spans if pk in texts]
 
     def optimize_search(self) -> None:
         """Merge the keyword indexes' segments into one each (after a large ingest; queries get
