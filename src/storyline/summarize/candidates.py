@@ -19,6 +19,7 @@ from scipy import sparse
 from storyline.corpus import Corpus
 from storyline.records import Sentence
 from storyline.summarize import period
+from storyline.summarize.compress import Piece, compress, pieces_text
 from storyline.summarize.params import SummaryParams
 from storyline.summarize.text import content, n_words, terms, unbalanced_quote
 
@@ -35,6 +36,9 @@ class Candidate:
     order: tuple[str, int, int]  # (day, article rank, position): time, then the article's own flow
     terms: list[str] = field(default_factory=list)
     entities: set[str] = field(default_factory=set)
+    # What the summary prints of the quoted sentence: its kept pieces (``compress``) and their text.
+    pieces: list[Piece] = field(default_factory=list)
+    shown: str = ""
 
     @property
     def articles(self) -> list[str]:
@@ -100,8 +104,9 @@ def candidates(corpus: Corpus, p: SummaryParams, *, entity_id: str | None = None
                     period.overlaps(v, since, until)
                     for v in dated.get((aid, s.start), []) or [published]):
                 continue
+            kept = compress(s, attribution=p.cut_attribution) if p.compress else [Piece(s.start, s.end)]
             pool.append(Candidate(s, [s], pos, published, (day, rank[aid], pos),
-                                  terms=terms(s.text)))
+                                  terms=terms(s.text), pieces=kept, shown=pieces_text(s, kept)))
     mentions = {(m.article_id, m.start): m.entity_id for a in corpus.analyses.values()
                 for m in a.mentions if m.entity_id}
     by_article: dict[str, list[Candidate]] = {}

@@ -36,7 +36,8 @@ def concept_weights(sentences: Iterable[tuple[str, str]], sources: Mapping[str, 
 
 def candidate_concepts(cands: Sequence[Candidate], weights: Mapping[Concept, float]
                        ) -> list[set[Concept]]:
-    return [{b for b in bigrams(c.terms) if b in weights} for c in cands]
+    # The concepts of what the summary prints (a cut attribution tail covers nothing).
+    return [{b for b in bigrams(terms(c.shown or c.sentence.text)) if b in weights} for c in cands]
 
 
 def position_prior(cands: Sequence[Candidate], p: SummaryParams) -> np.ndarray:

@@ -1,7 +1,7 @@
 """A cited, extractive summary of a corpus within a word or byte budget.
 
-Steps: usable sentences in scope (an entity, a date range), near copies across outlets merged into
-one candidate that cites them all; concept weights (bigrams repeated by independent sources) and
+Steps: usable sentences in scope (an entity, a date range), each shortened to what a summary needs,
+near copies across outlets merged into one candidate that cites them all; concept weights (bigrams repeated by independent sources) and
 sentence vectors; budgeted greedy selection (``select``); the chosen sentences ordered by time and,
 within an article, as the article tells them.
 """
@@ -20,6 +20,7 @@ from storyline.errors import E010, E015, StorylineError
 from storyline.records import Citation
 from storyline.summarize import period
 from storyline.summarize.candidates import Candidate, candidates
+from storyline.summarize.compress import Piece, compress, join, pieces_text, prefix
 from storyline.summarize.params import SummaryParams
 from storyline.summarize.salience import (
     candidate_concepts,
@@ -38,7 +39,12 @@ class SentenceEncoder(Protocol):
 
 @dataclass(slots=True)
 class SummarySentence:
-    """One sentence of a summary: the words of one outlet, cited there and in every near copy."""
+    """One sentence of a summary: the words of one outlet, cited there and in every near copy.
+
+    A shortened sentence (``compress``) cites each kept piece: the citations of its first article
+    are exactly what ``text`` prints (pieces joined by a space, none before a full stop); those of
+    each other article are the kept words of that outlet's near copy.
+    """
 
     text: str
     citations: list[Citation]
@@ -136,11 +142,11 @@ def summarize(corpus: Corpus, *, words: int | None = None, bytes_: int | None = 
     vectors = embedder.encode([c.sentence.text for c in cands])
     prob = Problem(concepts=candidate_concepts(cands, weights), weights=weights,
                    sim=similarity(vectors), prior=position_prior(cands, p),
-                   cost=np.array([budget.cost(c.sentence.text) for c in cands], dtype=float),
+                   cost=np.array([budget.cost(c.shown) for c in cands], dtype=float),
                    separator=budget.separator)
     chosen, extra = greedy(prob, budget.size, p)
     picked = [cands[j] for j in chosen]
-    out = {id(c): cited(corpus, c) for c in picked}
+    out = {id(c): cited(corpus, c, p) for c in picked}
     if overflow and extra is not None:
         used = sum(prob.cost[j] for j in chosen) + budget.separator * len(chosen)
         cut = truncated(corpus, cands[extra], budget, int(budget.size - used))
@@ -155,27 +161,29 @@ def outlets_of(corpus: Corpus, article_ids: list[str]) -> list[str]:
     return list(dict.fromkeys(o for a in article_ids if (o := corpus.outlet(a))))
 
 
-def cited(corpus: Corpus, c: Candidate) -> SummarySentence:
-    cites = [corpus.cite(s.article_id, s.start, s.end) for s in c.copies]
-    return SummarySentence(text=corpus.quote(cites[0]), citations=cites, date=c.published,
+def cited(corpus: Corpus, c: Candidate, p: SummaryParams) -> SummarySentence:
+    """The kept words of the quoted sentence, cited piece by piece, then the kept words of each
+    near copy in the other outlets (citations of one article are that article's pieces)."""
+    cites = [corpus.cite(c.sentence.article_id, x.start, x.end) for x in c.pieces]
+    for s in c.copies[1:]:
+        kept = compress(s, attribution=p.cut_attribution) if p.compress else [Piece(s.start, s.end)]
+        cites += [corpus.cite(s.article_id, x.start, x.end) for x in kept]
+    return SummarySentence(text=join([corpus.quote(x) for x in cites[:len(c.pieces)]]),
+                           citations=cites, date=c.published,
                            outlets=outlets_of(corpus, c.articles))
 
 
 def truncated(corpus: Corpus, c: Candidate, budget: Budget, room: int) -> SummarySentence | None:
-    """The sentence's longest prefix ending at a word that fits ``room``; None if under 3 words."""
+    """The printed sentence's longest start ending at a word that fits ``room``; None if under 3
+    words."""
     s = c.sentence
-    text = corpus.articles[s.article_id].clean_text[s.start:s.end]
-    end = 0
-    for k, ch in enumerate(text):
-        if ch.isspace() and k > 0 and not text[k - 1].isspace():
-            if budget.cost(text[:k]) > room:
-                break
-            end = k
-    if end == 0 or n_words(text[:end]) < 3:
+    kept = prefix(s, c.pieces, lambda text: budget.cost(text) <= room)
+    if n_words(pieces_text(s, kept)) < 3:
         return None
-    cite = corpus.cite(s.article_id, s.start, s.start + end)
-    return SummarySentence(text=corpus.quote(cite), citations=[cite], date=c.published,
-                           outlets=outlets_of(corpus, [s.article_id]), truncated=True)
+    cites = [corpus.cite(s.article_id, x.start, x.end) for x in kept]
+    return SummarySentence(text=join([corpus.quote(x) for x in cites]), citations=cites,
+                           date=c.published, outlets=outlets_of(corpus, [s.article_id]),
+                           truncated=True)
 
 
 __all__ = ["SummarySentence", "summarize"]

@@ -97,9 +97,24 @@ def _summary(result: parts.Outcome, sources: Sources) -> dict[str, Any]:
     sentences = []
     for s in result:
         d = parts.as_dict(s)
-        d["citations"] = sources.numbered(d.get("citations", []))
+        d["pieces"] = d.get("citations", [])  # the exact words printed, piece by piece
+        d["citations"] = sources.numbered(by_article(d["pieces"]))
         sentences.append(d)
     return {"status": "ok", "sentences": sentences}
+
+
+def by_article(cs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One citation per article: a shortened sentence cites its kept pieces, and a reader wants one
+    source mark per outlet that opens the whole passage, not one per piece (or a lone ".")."""
+    spans: dict[str, list[int]] = {}
+    for c in cs:
+        a = str(c.get("article"))
+        lo, hi = int(c.get("start", -1)), int(c.get("end", -1))
+        if a in spans:
+            spans[a] = [min(spans[a][0], lo), max(spans[a][1], hi)]
+        else:
+            spans[a] = [lo, hi]
+    return [{"article": a, "start": lo, "end": hi} for a, (lo, hi) in spans.items()]
 
 
 def _timeline(result: parts.Outcome, sources: Sources) -> dict[str, Any]:
