@@ -37,7 +37,7 @@ from storyline.temporal.events import event_candidates
 # Bump when any analysis step changes its output: stored analyses of another version are redone.
 # 2: a publication day that ties others (a belief flat over several days, up to float noise) is
 # the first of them, so its anchor no longer depends on the order of floating-point additions.
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 
 # Batches of at least this many articles are dated in a side process while NER runs: below it,
 # starting the process (about a second of imports, once) costs more than the overlap saves.
