@@ -147,3 +147,14 @@ def test_report_cli_on_the_example_files(tmp_path: Path) -> None:
     years = {t.text for t in root.iter(f"{SVG_NS}text") if t.text and t.text.isdigit() and len(t.text) == 4}
     assert {"2012", "2016", "2020"} <= years  # the seeds' story runs from 2011 to 2021
     assert not (tmp_path / "unused.db").exists()  # files are read without touching a store
+
+
+def test_report_shows_a_decade_as_read() -> None:
+    # A publication date inferred only to the decade is stored as TIMEX3 "201".
+    view = _view()
+    view["sources"][0]["published"] = "201"
+    view["timeline"]["entries"][1]["date"] = "199"
+    page, md_text = render_html(view), render_markdown(view)
+    for out in (page, md_text):
+        assert "2010s" in out and "1990s" in out
+        assert "(201)" not in out and ">201<" not in out

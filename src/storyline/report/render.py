@@ -76,7 +76,7 @@ def render_markdown(view: dict[str, Any]) -> str:
         out += ["![Timeline](timeline.svg)", ""]
         for i, e in enumerate(tl["entries"], 1):
             bg = " _(background)_" if e.get("background") else ""
-            out.append(f"{i}. **{md(e['date'])}**{bg} {md(e['text'])}{cite(e.get('citations', []))}")
+            out.append(f"{i}. **{md(show_date(e['date']))}**{bg} {md(e['text'])}{cite(e.get('citations', []))}")
         out.append("")
 
     out += ["## Disagreements", ""]
@@ -160,7 +160,7 @@ def render_html(view: dict[str, Any], *, chart: str | None = None) -> str:
         for e in tl["entries"]:
             cls = ' class="bg"' if e.get("background") else ""
             tag = " (background)" if e.get("background") else ""
-            b.append(f"<li{cls}><strong>{h(e['date'])}</strong>{tag} {h(e['text'])}"
+            b.append(f"<li{cls}><strong>{h(show_date(e['date']))}</strong>{tag} {h(e['text'])}"
                      f"{_sup(e.get('citations', []))}</li>")
         b.append("</ol>")
 

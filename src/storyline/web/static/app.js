@@ -174,7 +174,7 @@ function summaryPanel(p) {
   if (p.status !== "ok") return section("summary", "Summary", notReady(p));
   return section("summary", "Summary",
     el("div", { class: "summary" }, p.sentences.map((x) => el("p", { class: "sentence" },
-      x.date ? el("span", { class: "date" }, x.date) : null, x.text, cites(x.citations)))));
+      x.date ? el("span", { class: "date" }, showDate(x.date)) : null, x.text, cites(x.citations)))));
 }
 
 function timelinePanel(p) {
@@ -182,7 +182,7 @@ function timelinePanel(p) {
   const chart = el("div", { class: "chart", id: "timeline-chart" });
   const list = el("ol", { class: "timeline" }, p.entries.map((e, i) =>
     el("li", { id: "entry-" + i, class: e.background ? "background" : null },
-      el("span", { class: "date" }, e.date), e.background ? el("span", { class: "tag" }, "background") : null,
+      el("span", { class: "date" }, showDate(e.date)), e.background ? el("span", { class: "tag" }, "background") : null,
       " ", e.text, cites(e.citations))));
   const panel = section("timeline", "Timeline", chart, list);
   requestAnimationFrame(() => drawTimeline(chart, p.entries));
@@ -209,7 +209,7 @@ function coveragePanel(p, outlets) {
   }
   const byKey = new Map(p.cells.map((c) => [c.outlet + "\u0000" + c.event, c]));
   const head = el("tr", {}, el("th", {}, "Outlet \\ event"), p.events.map((e) =>
-    el("th", { class: "event-col" + (e.background ? " background" : ""), title: e.date + ": " + e.text }, e.date)));
+    el("th", { class: "event-col" + (e.background ? " background" : ""), title: showDate(e.date) + ": " + e.text }, showDate(e.date))));
   const rows = p.outlets.map((o) => el("tr", {}, el("th", { scope: "row" }, o), p.events.map((e) => {
     const cell = byKey.get(o + "\u0000" + e.id);
     if (!cell) return el("td", { class: "empty" }, "");
@@ -228,7 +228,7 @@ function outletTable(outlets) {
   return el("table", { class: "list", id: "outlets" },
     el("thead", {}, el("tr", {}, ["Outlet", "Articles", "First", "Last"].map((h) => el("th", {}, h)))),
     el("tbody", {}, (outlets || []).map((o) => el("tr", {}, el("td", {}, o.outlet),
-      el("td", { class: "num" }, o.n_articles), el("td", {}, o.first || "—"), el("td", {}, o.last || "—")))));
+      el("td", { class: "num" }, o.n_articles), el("td", {}, o.first ? showDate(o.first) : "—"), el("td", {}, o.last ? showDate(o.last) : "—")))));
 }
 
 function entitiesPanel(list, storyId) {
@@ -307,7 +307,7 @@ function drawTimeline(box, entries) {
         ? svg("circle", { cx: x0 + 4, cy: y + 6, r: 5, class: cls })
         : svg("rect", { x: x0, y: y + 1, width: x1 - x0, height: 10, rx: 3, class: cls });
       m.setAttribute("data-entry", it.i);
-      m.addEventListener("mousemove", (ev) => showTooltip(ev, it.e.date + (it.e.background ? " (background)" : ""), it.e.text));
+      m.addEventListener("mousemove", (ev) => showTooltip(ev, showDate(it.e.date) + (it.e.background ? " (background)" : ""), it.e.text));
       m.addEventListener("mouseleave", hideTooltip);
       m.addEventListener("click", () => {
         const li = document.getElementById("entry-" + it.i);
