@@ -120,3 +120,17 @@ def test_analyze_incremental_gives_the_entities_of_one_batch(tmp_path: Path, sto
     one_by_one, batch = people(db), people(store_path)
     top = ["Vladimir Putin", "Recep Tayyip Erdogan", "Ankara", "Turkey", "Russia", "Islamic State"]
     assert [one_by_one[n] for n in top] == [batch[n] for n in top]
+
+
+def test_analyze_date_command_reads_a_decade_as_people_write_it(store_path: Path) -> None:
+    # The Yahoo copy only supports the decade: stored as TIMEX3 "201", shown as "2010s".
+    with Store(store_path, readonly=True) as store:
+        aid = by_outlet_file(store)["independent-yahoo"]
+    d = cli(store_path, "date", aid)
+    if d["granularity"] != "decade":
+        pytest.skip(f"dated finer now: {d['date']}")
+    assert d["date"] == "201" and "2010s" in d["evidence"][0]
+    proc = subprocess.run([sys.executable, "-m", "storyline", "--db", str(store_path), "date", aid],
+                          capture_output=True, text=True, timeout=600,
+                          env=dict(os.environ, COLUMNS="200"))
+    assert f"{aid}: 2010s (decade)" in proc.stdout

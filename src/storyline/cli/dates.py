@@ -44,9 +44,11 @@ def date_(
             "evidence": dct.evidence if dct else []}
 
     def human(con: Console) -> None:
-        con.print(f"{aid}: {data['date'] or 'unknown'} ({data['granularity'] or '-'}), "
+        shown = f"{data['date']}0s" if data["granularity"] == "decade" else data["date"]
+        con.print(f"{aid}: {shown or 'unknown'} ({data['granularity'] or '-'}), "
                   f"confidence {data['confidence']:.2f}, {data['source']}"
-                  + (f"; most likely {data['most_likely_day']}" if data["most_likely_day"] else ""))
+                  + (f"; most likely {data['most_likely_day']}"
+                     if data["most_likely_day"] and data["granularity"] != "decade" else ""))
         for e in data["evidence"]:
             con.print(f"  - {e}", markup=False)
 

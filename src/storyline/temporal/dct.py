@@ -1842,7 +1842,8 @@ def _decide(
         if gain > 0.05:
             scored.append((gain, partial(_link_text, lk, mine, theirs, arts[other], g, best, j)))
     scored.sort(key=lambda t: -t[0])
-    evidence = [f"inferred {value} ({gran}), {conf:.0%} of the probability"]
+    shown = f"{value}0s" if gran == "decade" else value  # TIMEX3 "201" is read "2010s"
+    evidence = [f"inferred {shown} ({gran}), {conf:.0%} of the probability"]
     evidence += [say() for _, say in scored[:_MAX_EVIDENCE]]
     evidence += art.ignored[:3]
     return DctEstimate(
