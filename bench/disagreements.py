@@ -195,6 +195,8 @@ def main() -> None:
             e2e_found += hit
         elif hit:
             e2e_false[p["label"]] += 1
+            if args.verbose:
+                print(f"   e2e: {p['label']} pair inside a reported conflict: {p['a']['doc']} {p['b']['doc']}")
 
     print(f"{sum(confusion.values())} labelled pairs "
           f"({', '.join(f'{k} {v}' for k, v in sorted(Counter(p['dataset'] for p in pairs).items()))})")

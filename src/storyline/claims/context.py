@@ -12,6 +12,9 @@ from storyline.records import Mention, Sentence, TimeExpr
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# "this year" and "last year" name two periods even when no date resolves them to a year.
+_PERIOD = re.compile(r"\b(this|last|next|previous|past)\s+(year|month|week|season|summer|winter|"
+                     r"spring|autumn|fall)\b", re.IGNORECASE)
 
 
 def stem(word: str) -> str:
@@ -35,6 +38,7 @@ class SentenceContext:
     places: list[str]
     dates: list[str]
     words: list[str]
+    periods: list[str]  # relative periods the sentence names: "this year", "last year"
 
 
 def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],
@@ -51,4 +55,6 @@ def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],
               if inside(m.start, m.end, s.start, s.end) and m.label in _PLACE_LABELS]
     dates = [t.value for t in timexes if t.type == "DATE" and inside(t.start, t.end, s.start, s.end)]
     words = content_words((prev.text + " " if prev is not None else "") + s.text)
-    return SentenceContext(sorted(set(ents)), sorted(set(places)), dates, words)
+    periods = sorted({f"{m.group(1).lower().replace('previous', 'last').replace('past', 'last')} "
+                      f"{m.group(2).lower()}" for m in _PERIOD.finditer(s.text)})
+    return SentenceContext(sorted(set(ents)), sorted(set(places)), dates, words, periods)

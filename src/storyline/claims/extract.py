@@ -7,7 +7,16 @@ from collections.abc import Iterable
 
 from storyline.claims.context import sentence_context
 from storyline.claims.dates import checkable, date_event
-from storyline.claims.lexicon import CLASS_NAMES, MONEY_UNITS, PEOPLE, REVISION
+from storyline.claims.lexicon import (
+    CLASS_NAMES,
+    DIMENSION,
+    LENGTH_UNITS,
+    MEASURE_UNITS,
+    MONEY_UNITS,
+    PEOPLE,
+    REVISION,
+    TALLY,
+)
 from storyline.claims.numbers import find_numbers
 from storyline.claims.parse import parse
 from storyline.claims.quantities import bind
@@ -60,7 +69,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
         s = sentences[i]
         ctx = sentence_context(i, sentences, mentions, timexes)
         base = dict(article_id=aid, sentence_start=s.start, sentence_end=s.end,
-                    entity_ids=ctx.entity_ids, places=ctx.places, dates=ctx.dates, words=ctx.words)
+                    entity_ids=ctx.entity_ids, places=ctx.places, dates=ctx.dates, words=ctx.words,
+                    periods=ctx.periods)
         masked = [(t.start - s.start, t.end - s.start) for t in timexes
                   if s.start <= t.start and t.end <= s.end]
         for n in find_numbers(s.text, masked):
@@ -69,19 +79,27 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                                       n.unit, n.spelled), s.start)
             if b is None or (b.event is None and b.head is None):
                 continue
-            if b.event is None and n.unit not in MONEY_UNITS and n.unit not in ("%", "pp") \
+            unit, head = n.unit, b.head
+            if unit is None and head in MEASURE_UNITS:
+                # "18 feet long": a measure of an object, whatever verb carries it
+                unit, head = MEASURE_UNITS[head], None
+            elif b.event is None and n.unit not in MONEY_UNITS and n.unit not in ("%", "pp") \
                     and not _specific(b.head):
                 continue  # a count of nothing happening ("the two leaders") is not checkable
             if b.event not in CLASS_NAMES and _specific(b.head) and n.high < _NAMED_MAX \
                     and _DEFINITE.search(s.text, 0, n.start):
                 continue  # "the two nations": things already named, referred to, not counted
+            modifiers = b.modifiers
+            if unit in LENGTH_UNITS:
+                modifiers = [*modifiers, _dimension(s.text[n.end:n.end + 30])]
             what = " ".join(w for w in (b.head_text or (b.head if b.head != "people" else "people"),
                                         b.event_text) if w) or (n.unit or "")
             claims.append(Claim(
                 kind="number", start=start, end=end, text=text[start:end], what=what,
-                low=n.low, high=n.high, value=n.value, approx=n.approx, unit=n.unit,
-                head=b.head, event=b.event, agent=b.agent, modifiers=b.modifiers,
+                low=n.low, high=n.high, value=n.value, approx=n.approx, unit=unit,
+                head=head, event=b.event, agent=b.agent, modifiers=modifiers,
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
+                tally=bool(TALLY.search(s.text)),
                 **base))  # type: ignore[arg-type]
         for t in timexes:
             if not (s.start <= t.start and t.end <= s.end) or not checkable(t):
@@ -131,6 +149,14 @@ _GENERAL_HEADS = PEOPLE | frozenset({
 def _specific(head: str | None) -> bool:
     """A counted noun that names a checkable set on its own ("41 nations", "6,000 athletes")."""
     return head is not None and head not in _GENERAL_HEADS and len(head) > 2
+
+
+def _dimension(after: str) -> str:
+    """ "78 feet wide" -> width; "63 feet long", "four kilometers away" -> extent."""
+    m = DIMENSION.match(after)
+    if m is None:
+        return "extent"
+    return "width" if m.group("w") else "height" if m.group("h") else "depth"
 
 
 def _short(text: str, words: int = 8) -> str:

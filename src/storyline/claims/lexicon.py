@@ -79,3 +79,33 @@ not no nor so than then there here which who whom whose what when where why how 
 few more most other some such only own same too very can will just should now said says say told
 also after before over under into out up down about against between through during again further
 once mr mrs ms dr would could may might must shall while because until since upon per""".split())
+
+# Units of measure a counted noun can be: "18 feet long", "four kilometers away", "13 tons". A
+# figure in one of them measures an object or a distance, not a set of things, so it is a claim
+# even with no event ("the unit is 18 feet long"), and its unit, not an event class, says what it
+# measures. Units are not converted: news converts with rounding ("four kilometers (two miles)"),
+# so only figures written in one unit are compared.
+MEASURE_UNITS: dict[str, str] = {
+    **dict.fromkeys(["mile"], "mi"), **dict.fromkeys(["kilometer", "kilometre", "km"], "km"),
+    **dict.fromkeys(["meter", "metre"], "m"), **dict.fromkeys(["foot", "feet"], "ft"),
+    **dict.fromkeys(["inch"], "in"), **dict.fromkeys(["yard"], "yd"),
+    **dict.fromkeys(["ton", "tonne"], "t"), **dict.fromkeys(["kilogram", "kilo", "kg"], "kg"),
+    **dict.fromkeys(["acre"], "acre"), **dict.fromkeys(["hectare"], "ha"),
+}
+MEASURE_UNIT_NAMES = frozenset(MEASURE_UNITS.values())
+
+# Words that make a count a running tally of one actor ("his career total of 47", "12 goals this
+# season", "so far"), or a sports record written as wins-losses ("53-3, 47 KOs"): two reports
+# giving two values of it are two moments of one count, not a conflict. ("record" alone is not
+# one: "a record 43 nations" is a single figure.)
+TALLY = re.compile(
+    r"\b(?:career|season|so far|to date|all-time)\b"
+    r"|\(?\b\d{1,3}-\d{1,3}(?:-\d{1,3})?,\s*\d+\s+(?:KOs?|knockouts|wins|goals)\b",
+    re.IGNORECASE)
+
+# Which dimension a length measures, from the word after it ("63 feet long and 78 feet wide"). A
+# length with no such word ("77 feet from end to end", "four kilometers away") is an extent:
+# news uses length and distance for one object alike, but never width for its length.
+LENGTH_UNITS = frozenset({"mi", "km", "m", "ft", "in", "yd"})
+DIMENSION = re.compile(r"^(?:-|\s)*[a-z]+\s+(?:(?P<w>wide|across|in width)|(?P<h>high|tall|in height)"
+                       r"|(?P<d>deep|in depth))\b", re.IGNORECASE)

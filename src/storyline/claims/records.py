@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storyline.claims.lexicon import CLASS_NAMES
+from storyline.claims.lexicon import CLASS_NAMES, MEASURE_UNIT_NAMES
 
 
 @dataclass(slots=True)
@@ -48,8 +48,10 @@ class Claim:
     entity_ids: list[str] = field(default_factory=list)  # entities of the sentence (and the one before)
     places: list[str] = field(default_factory=list)  # GPE/LOC/FAC entities of the sentence itself
     dates: list[str] = field(default_factory=list)  # TIMEX3 values of the sentence's dates
+    periods: list[str] = field(default_factory=list)  # "this year", "last year" named in the sentence
     words: list[str] = field(default_factory=list)  # content lemmas of the sentence and the one before
     update_cue: bool = False  # "the toll rose to 357": the sentence itself says the figure changed
+    tally: bool = False  # "47 KOs" in "(53-3, 47 KOs)", "his career total": a running count of one actor
 
     @property
     def event_key(self) -> str | None:
@@ -57,6 +59,8 @@ class Claim:
         "population") always does; a plain verb only when the head alone says nothing ("people",
         an amount of money): "three cables were damaged" and "two cables suffered damage" count
         the same cables, "43 people killed" and "43 people attended" do not."""
+        if self.unit in MEASURE_UNIT_NAMES:
+            return None  # "36 feet" and "18 feet" long measure one module whatever verb says so
         if self.event in CLASS_NAMES or self.head in (None, "people"):
             return self.event
         return None

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storyline.claims.lexicon import CUMULATIVE
+from storyline.claims.lexicon import CUMULATIVE, MEASURE_UNIT_NAMES
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
 from storyline.disagree.settings import DisagreeSettings
@@ -101,6 +101,10 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
             and not set(b.places) & set(a.entity_ids):
         return 0.0  # "231 dead in Honduras" and "140 dead in El Salvador"
     if _dates_clash(a, b) and a.kind == "number":
+        return 0.0
+    if a.unit in MEASURE_UNIT_NAMES and _clash(a.periods, b.periods):
+        # "harvested 3 million tons this year" vs "2.8 million tons last year": a quantity
+        # produced or moved in a period (a toll or a population sentence names periods in passing)
         return 0.0
     words = word_similarity(a, b, ctx)
     # Shared entities add to the words; entities that differ prove nothing (one report names the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,10 +106,29 @@ def _mutual_best(judged: list[Judged]) -> list[Judged]:
     for j in judged:
         for x, y in ((j.a, j.b), (j.b, j.a)):
             k = (id(x), y.article_id)
-            if k not in best or j.score > best[k].score:
+            if k not in best or _rank(j) > _rank(best[k]):
                 best[k] = j
     return [j for j in judged
-            if best[(id(j.a), j.b.article_id)] is j and best[(id(j.b), j.a.article_id)] is j]
+            if _restates(best[(id(j.a), j.b.article_id)], j.a, j.b)
+            and _restates(best[(id(j.b), j.a.article_id)], j.b, j.a)]
+
+
+def _restates(best: Judged, x: Claim, y: Claim) -> bool:
+    """``y`` is ``x``'s best match in its article, or the same figure of the same measure said
+    again there: a headline's "80 hurt" and the body's "injuring 80" are one claim, and so are
+    "about 50" and "at least 50" (the number written is the same; "400 km" and "380 km" of one
+    article are two distances even though rounding lets them overlap)."""
+    other = best.b if best.a is x else best.a
+    return other is y or (x.kind == "number" and other.key == y.key
+                          and other.value is not None and other.value == y.value)
+
+
+def _rank(j: Judged) -> tuple[float, float]:
+    """Alignment first; between claims of one sentence (same score: "32 kilometers ... four
+    kilometers away" against "three kilometers away") the nearer value is the likelier match."""
+    if j.a.kind != "number" or not j.a.value or not j.b.value or j.a.value <= 0 or j.b.value <= 0:
+        return (j.score, 0.0)
+    return (j.score, -abs(math.log(j.a.value / j.b.value)))
 
 
 def _group(judged: list[Judged], corpus: Corpus, wanted: set[str]) -> list[Disagreement]:

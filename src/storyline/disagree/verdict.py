@@ -44,12 +44,13 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
     small, big = (a, b) if low_first else (b, a)
     pub_small, pub_big = (pub_a, pub_b) if low_first else (pub_b, pub_a)
     d_small, d_big = _day(pub_small), _day(pub_big)
-    if a.event in CUMULATIVE:
+    # a running tally ("53-3, 47 KOs") only grows, like a toll
+    if a.event in CUMULATIVE or a.tally or b.tally:
         if d_small and d_big and (d_big - d_small).days >= settings.update_min_days:
             return Verdict("update", f"rose from {small.text} ({pub_small}) to {big.text} "
                            f"({pub_big}), {(d_big - d_small).days} day(s) later",
                            0 if low_first else 1)
-        if big.update_cue and not (d_small and d_big and d_big < d_small):
+        if (big.update_cue or big.tally) and not (d_small and d_big and d_big < d_small):
             return Verdict("update", f"rose from {small.text} to {big.text}: the later report says "
                            "the figure went up", 0 if low_first else 1)
         if moving and not (d_small and d_big):
