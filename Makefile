@@ -36,7 +36,7 @@ demo: $(STAMP)
 	@echo "Store:    $(DEMO)/storyline.db"
 	@echo "Articles: $(DEMO)/articles.json  Entities: $(DEMO)/entities.json  Quotes: $(DEMO)/quotes.json"
 	@echo "Look at one: $(BIN)/storyline --db $(DEMO)/storyline.db show <id>"
-	@echo "Report:   $(DEMO)/report/story.html (also story.md, timeline.svg)"
+	@echo "Report:   $(DEMO)/report/story.html (also story.md, timeline.svg, timeline.png)"
 	@echo "Browse:   $(BIN)/storyline --db $(DEMO)/storyline.db serve   # then open http://127.0.0.1:8765/"
 
 test: $(STAMP)

@@ -53,7 +53,14 @@ def print_analysis(con: Console, r: dict[str, object]) -> None:
     con.print(f"Analysed {r['articles']} article(s) in {r['seconds']:.1f}s: {r['sentences']} sentences, "
               f"{r['mentions']} entity mentions ({r['entities']} entities in the store), "
               f"{r['quotes']} quotes, {r['timexes']} time expressions, {r['events']} dated event "
-              f"candidates; publication dates by source: {r['dated']}.")
+              f"candidates; publication dates by source: {r['dated']}."
+              + _search_line(r.get("search_vectors")))
+
+
+def _search_line(sv: object) -> str:
+    if not isinstance(sv, dict) or not sv.get("articles"):
+        return ""
+    return f" Search vectors ({sv['model']}) for {sv['articles']} article(s)."
 
 
 @app.command()

@@ -38,7 +38,7 @@ def run_stories(st: State, store: Store, *, recluster: bool = False,
 
 
 def print_story_report(con: Console, r: dict[str, Any]) -> None:
-    how = "Re-clustered" if r["reclustered"] else "Assigned"
+    how = "Clustered (all together)" if r["reclustered"] else "Assigned"
     con.print(f"{how} {r['articles']} article(s) to stories in {r['seconds']:.1f}s: "
               f"{r['stories_touched']} story(ies) updated, {r['stories_merged']} merged; "
               f"{r['stories']} in the store.")
