@@ -219,3 +219,67 @@ def test_stories_cluster_full_path_splits_stories_of_one_kind() -> None:
     groups = _as_sets(cluster(fs))
     assert frozenset(f"c{i}" for i in range(4)) in groups
     assert frozenset(f"j{i}" for i in range(4)) in groups
+
+
+def _two_quakes() -> list[StoryFeatures]:
+    """Two earthquakes told alike (ECB+ subtopics), interleaved as a feed would bring them."""
+    common = "earthquake magnitude tsunami warning damage rescue"
+    chile = [_f(f"c{i}", f"{common} valdivia chile onemi", "GPE:chile ORG:onemi", (0, 1))
+             for i in range(5)]
+    japan = [_f(f"j{i}", f"{common} sendai japan fukushima", "GPE:japan GPE:sendai", (0, 2))
+             for i in range(4)]
+    return [chile[0], japan[0], chile[1], japan[1], chile[2], japan[2], chile[3], japan[3],
+            chile[4]]
+
+
+def _lookup(fs: list[StoryFeatures]):
+    by_id = {f.article_id: f for f in fs}
+    return lambda ids: [by_id[a] for a in ids if a in by_id]
+
+
+def test_stories_index_settles_stories_of_one_kind_apart() -> None:
+    # One at a time, the first Chile article welds the Japan one to it at the raw threshold; the
+    # re-cluster at the 8th arrival (full method, neighbour scaling) takes them apart again, and
+    # the 9th article, one by one, joins its own story.
+    fs = _two_quakes()
+    chile = frozenset(f"c{i}" for i in range(5))
+    japan = frozenset(f"j{i}" for i in range(4))
+    raw = StoryIndex(params=StoryParams(settle_from=8))  # no features at hand: no re-cluster
+    raw.extend(fs)
+    assert raw.n_stories == 1 and raw.settles == 0
+    idx = StoryIndex(params=StoryParams(settle_from=8), lookup=_lookup(fs))
+    idx.extend(fs[:8])
+    assert idx.settles == 1
+    assert _as_sets(idx.stories()) == _as_sets(cluster(fs[:8]))
+    idx.add(fs[8])
+    assert idx.settles == 1  # the next re-cluster waits for 25% more articles
+    assert _as_sets(idx.stories()) == {chile, japan}
+    assert idx.story_of("c4") == idx.story_of("c0") != idx.story_of("j0")
+
+
+def test_stories_index_settled_result_does_not_depend_on_arrival_order() -> None:
+    fs = _two_quakes()[:8]
+    want = _as_sets(cluster(fs))
+    for seed in range(4):
+        shuffled = list(fs)
+        random.Random(seed).shuffle(shuffled)
+        idx = StoryIndex(params=StoryParams(settle_from=8), lookup=_lookup(fs))
+        idx.extend(shuffled)
+        assert _as_sets(idx.stories()) == want
+
+
+def test_stories_index_settle_state_round_trips_and_needs_features() -> None:
+    fs = _two_quakes()
+    params = StoryParams(settle_from=8)
+    idx = StoryIndex(params=params, lookup=_lookup(fs))
+    idx.extend(fs[:5])
+    state = json.loads(json.dumps(idx.to_state()))
+    again = StoryIndex.from_state(state, params=params, lookup=_lookup(fs))
+    again.extend(fs[5:])
+    idx.extend(fs[5:])
+    assert again.stories() == idx.stories() and again.settles == idx.settles == 1
+    # Features gone from the store: the stories stay as they were, nothing is lost.
+    blind = StoryIndex(params=params, lookup=lambda ids: [])
+    blind.extend(fs)
+    assert blind.settles == 0 and sorted(a for g in blind.stories() for a in g) == sorted(
+        f.article_id for f in fs)

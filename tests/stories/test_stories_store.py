@@ -137,3 +137,23 @@ def test_cli_cluster_is_stateless_and_keeps_the_contract(quakes: Path, tmp_path:
     assert groups == [2, 5]
     assert all(set(s) >= {"id", "articles"} for s in data["stories"])
     assert not list(tmp_path.iterdir())  # no store was written where we stand
+
+
+def test_a_small_store_index_reclusters_itself_and_rewrites_every_story(
+        quakes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Re-cluster points lowered so that 5 + 2 articles reach one (by default: 16, 21, 27, ...).
+    from storyline.stories.index import StoryParams
+
+    monkeypatch.setattr(StoryParams, "from_settings", classmethod(lambda cls, s: cls(settle_from=6)))
+    with Store(tmp_path / "s.db") as store:
+        _ingest(store, SEEDS)
+        StoryRunner(store).update()
+        seed_id = store.stories()[0].id
+        _ingest(store, quakes)
+        report = StoryRunner(store).update()
+        assert report.articles == 2 and not report.reclustered
+        # the seed story was rewritten too (a re-cluster may move any article), under its old id
+        assert sorted(report.touched) == sorted(s.id for s in store.stories())
+        stories = store.stories()
+        assert [s.n_articles for s in stories] == [5, 2] and stories[0].id == seed_id
+        assert all(store.story_of(a) == s.id for s in stories for a in s.article_ids)

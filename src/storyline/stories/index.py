@@ -13,6 +13,10 @@ scored, so the cost of one article does not grow with the number of stories. Sim
 less a soft time penalty when the article lies far outside the story's dates and the content
 alone is not convincing (stories last years: time alone never splits a story).
 
+While the index is small and has the stored features at hand (``lookup``), it re-clusters all
+its articles with the full method (``cluster``) each time it has grown by a quarter: decisions
+taken one at a time on few articles are the weak ones (see ``StoryParams.settle_growth``).
+
 The state is plain data (``to_state`` / ``from_state``: JSON-able lists and dicts plus one float32
 array), so the store can persist it and a later run can go on from it.
 """
@@ -23,7 +27,7 @@ import base64
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +35,10 @@ import numpy as np
 
 from storyline.stories.features import StoryFeatures, date_ordinal
 
-__all__ = ["StoryIndex", "StoryParams"]
+__all__ = ["FeatureLookup", "StoryIndex", "StoryParams"]
+
+# Stored features of the given article ids, in any order (the store's ``story_features``).
+FeatureLookup = Callable[[Sequence[str]], Sequence[StoryFeatures]]
 
 STATE_VERSION = 1
 
@@ -78,6 +85,19 @@ class StoryParams:
     knn: int = 5
     knn_floor: float = 0.05
     full_max: int = 4000
+    # Delayed decisions while the index is small: one article at a time, an early article meets
+    # few stories and a fixed threshold both splits stories (terse articles) and welds stories
+    # of one kind (wordy ones); the full method, which scales each article by its neighbours,
+    # does neither. So an index given the members' features (``StoryIndex(lookup=...)``)
+    # re-clusters all its articles with the full method each time it has grown by
+    # ``settle_growth`` since the last time, from ``settle_from`` up to ``settle_max`` articles;
+    # in between, and beyond, articles are assigned one by one. Geometric growth keeps the cost
+    # per article bounded (a re-cluster of n articles is paid by the n/4 arrivals before it).
+    # Over ten arrival orders, 1.25 gives B3 F1 0.956 / 0.894 on DUC 2004 / ECB+ (1.1: 0.972 /
+    # 0.912 at twice the cost; none: 0.864 / 0.855).
+    settle_growth: float = 1.25
+    settle_from: int = 16
+    settle_max: int = 1000
 
     @classmethod
     def from_settings(cls, settings: Any) -> StoryParams:
@@ -111,7 +131,10 @@ class StoryIndex:
     """
 
     def __init__(self, settings: Any = None, *, params: StoryParams | None = None,
-                 doc_freq: tuple[Counter[str], Counter[str], int] | None = None) -> None:
+                 doc_freq: tuple[Counter[str], Counter[str], int] | None = None,
+                 lookup: FeatureLookup | None = None) -> None:
+        self.lookup = lookup
+        self.settles = 0  # full re-clusters so far: story numbers given before one are void
         self.params = params or (StoryParams.from_settings(settings) if settings is not None
                                  else StoryParams())
         self._dim = 0
@@ -135,6 +158,7 @@ class StoryIndex:
         self._where: dict[str, int] = {}
         self._arrival: dict[str, int] = {}
         self._pnorm: dict[tuple[int, str], float] = {}  # (story, "t"/"e") -> profile norm
+        self._next_settle = self.params.settle_from
 
     # -- public ------------------------------------------------------------------------------
 
@@ -192,7 +216,10 @@ class StoryIndex:
                     k = self._merge(k, other)
         self._where[f.article_id] = k
         self._touch(k)
-        return self._find(k)
+        if (self.lookup is not None and self._next_settle <= len(self._where)
+                <= self.params.settle_max):
+            self._settle()
+        return self._find(self._where[f.article_id])
 
     def extend(self, features: Iterable[StoryFeatures]) -> None:
         for f in features:
@@ -329,6 +356,44 @@ class StoryIndex:
                    terms2, ents2)
         return self._score(q, [b])[0][0]
 
+    # -- delayed decisions -------------------------------------------------------------------
+
+    def _settle_after(self, n: int) -> int:
+        return max(self.params.settle_from, int(n * self.params.settle_growth) + 1)
+
+    def _settle(self) -> None:
+        """Re-cluster every article with the full method; the index then holds those stories
+        (numbered afresh, in order of their first article) and goes on one article at a time."""
+        from storyline.stories.cluster import cluster  # cluster builds on this module
+
+        assert self.lookup is not None
+        self._next_settle = self._settle_after(len(self._where))
+        ids = list(self._where)
+        found = {g.article_id: g for g in self.lookup(ids)}
+        if any(a not in found for a in ids):
+            return  # features missing (not stored): keep the stories as they are
+        arrival = {a: i for i, a in enumerate(ids)}
+        groups = sorted((sorted(g, key=arrival.__getitem__)
+                         for g in cluster([found[a] for a in ids], params=self.params)),
+                        key=lambda g: arrival[g[0]])
+        self._sum = np.zeros((0, 0), dtype=np.float32)
+        self._dim = 0
+        for store in (self._n, self._terms, self._ents, self._lo, self._hi, self._members,
+                      self._parent, self._recent):
+            store.clear()
+        self._postings.clear()
+        self._pnorm.clear()
+        slot: dict[str, int] = {}
+        for g in groups:
+            k = slot[g[0]] = self._open(found[g[0]])
+            for a in g[1:]:
+                self._join(k, found[a])
+                slot[a] = k
+        self._where = {a: slot[a] for a in ids}
+        for a in ids[-self.params.recent:]:
+            self._touch(slot[a])
+        self.settles += 1
+
     # -- updating ----------------------------------------------------------------------------
 
     def _grow(self, dim: int) -> None:
@@ -451,6 +516,7 @@ class StoryIndex:
                 index._where[a] = first
             for a in g:
                 slot[a] = first
+        index._next_settle = index._settle_after(len(index._where))  # these are settled
         return index, slot
 
     def best_story(self, f: StoryFeatures, own: int) -> int:
@@ -491,15 +557,17 @@ class StoryIndex:
             "df_ents": dict(self._df_ents),
             "n_docs": self._n_docs,
             "where": self._where,
+            "next_settle": self._next_settle,
         }
 
     @classmethod
     def from_state(cls, state: dict[str, Any], settings: Any = None, *,
-                   params: StoryParams | None = None) -> StoryIndex:
+                   params: StoryParams | None = None,
+                   lookup: FeatureLookup | None = None) -> StoryIndex:
         if state.get("version") != STATE_VERSION:
             raise ValueError(f"story index state version {state.get('version')} is not "
                              f"{STATE_VERSION}: re-cluster")
-        idx = cls(settings, params=params)
+        idx = cls(settings, params=params, lookup=lookup)
         idx._dim = int(state["dim"])
         n = len(state["n"])
         raw = np.frombuffer(base64.b64decode(state["sum"]), dtype=np.float32)
@@ -520,6 +588,8 @@ class StoryIndex:
         idx._df_ents = Counter(state["df_ents"])
         idx._n_docs = int(state["n_docs"])
         idx._where = dict(state["where"])
+        # states saved before delayed decisions: settle at the next growth step
+        idx._next_settle = int(state.get("next_settle", idx._settle_after(len(idx._where))))
         return idx
 
 

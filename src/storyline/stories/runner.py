@@ -2,7 +2,8 @@
 
 ``StoryRunner.update`` gives every analysed article that has no story yet to the incremental
 :class:`StoryIndex` (its state is kept in the store between runs), in arrival order, then rebuilds
-the records of the stories it touched: title, span, entities, outlets, events, disagreements.
+the records of the stories it touched (all of them when the index re-clustered itself while
+small): title, span, entities, outlets, events, disagreements.
 ``StoryRunner.recluster`` starts over with :func:`cluster` over every stored article. Both are
 deterministic: the same articles in the same order give the same stories and the same ids.
 """
@@ -91,13 +92,20 @@ class StoryRunner:
         if self._bulk(len(new_ids)):
             return self.recluster()
         new = self.store.story_features(new_ids)
-        index = (StoryIndex.from_state(saved[0], self.settings) if saved is not None
-                 else StoryIndex(self.settings))
+        lookup = self.store.story_features  # a small index re-clusters itself as it grows
+        index = (StoryIndex.from_state(saved[0], self.settings, lookup=lookup)
+                 if saved is not None else StoryIndex(self.settings, lookup=lookup))
         roots: set[int] = set()
         for f in new:
             roots.add(index.add(f))
             self.progress(1)
         report = StoryReport(articles=len(new))
+        if index.settles:  # every story may have changed: all are written again
+            groups = {story_id(m[0]): m for m in index.stories()}
+            with self.store.transaction():
+                self.store.clear_stories()
+                self._write(groups, report, index)
+            return self._report(report, t0)
         groups = {}
         for k in roots:
             members = index.members(k)
