@@ -252,7 +252,7 @@ def test_stories_index_settles_stories_of_one_kind_apart() -> None:
     assert idx.settles == 1
     assert _as_sets(idx.stories()) == _as_sets(cluster(fs[:8]))
     idx.add(fs[8])
-    assert idx.settles == 1  # the next re-cluster waits for 25% more articles
+    assert idx.settles == 1  # the next re-cluster waits for 15% more articles
     assert _as_sets(idx.stories()) == {chile, japan}
     assert idx.story_of("c4") == idx.story_of("c0") != idx.story_of("j0")
 

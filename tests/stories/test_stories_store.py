@@ -141,7 +141,7 @@ def test_cli_cluster_is_stateless_and_keeps_the_contract(quakes: Path, tmp_path:
 
 def test_a_small_store_index_reclusters_itself_and_rewrites_every_story(
         quakes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Re-cluster points lowered so that 5 + 2 articles reach one (by default: 16, 21, 27, ...).
+    # Re-cluster points lowered so that 5 + 2 articles reach one (by default: 16, 19, 22, ...).
     from storyline.stories.index import StoryParams
 
     monkeypatch.setattr(StoryParams, "from_settings", classmethod(lambda cls, s: cls(settle_from=6)))
