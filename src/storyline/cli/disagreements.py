@@ -10,7 +10,7 @@ from rich.markup import escape
 
 from storyline.cli import app
 from storyline.cli.sources import PathsArg, StoryOpt, corpus_for
-from storyline.cli.state import DbOpt, JsonOpt, state
+from storyline.cli.state import DbOpt, JsonOpt, state, shown
 from storyline.corpus import load_corpus
 from storyline.disagree import REPORTED, VERDICTS, find_disagreements
 from storyline.errors import E014, StorylineError
@@ -51,7 +51,7 @@ def disagreements(
             for s in d.sides:
                 cite = ", ".join(f"{c.article}:{c.start}-{c.end}" for c in s.citations)
                 con.print(f"  - [bold]{escape(s.value)}[/bold]  {escape(s.outlet or '?')}, "
-                          f"{s.published or 'undated'}  {escape('[' + cite + ']')}")
+                          f"{shown(s.published, 'undated')}  {escape('[' + cite + ']')}")
                 con.print(f"    \u201c{escape(' '.join(s.text.split()))}\u201d")
             con.print()
 

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from storyline.cli import app
-from storyline.cli.state import DbOpt, JsonOpt, err_console, state
+from storyline.cli.state import DbOpt, JsonOpt, err_console, state, shown
 from storyline.search import index_embeddings
 from storyline.search import search as run_search
 from storyline.search.hits import Hit
@@ -71,7 +71,7 @@ def search(
             text = _marked(h)
             if h.title and articles:
                 text = f"[bold]{escape(h.title)}[/]\n{text}"
-            table.add_row(str(i), text, escape(h.outlet or ""), h.published or "",
+            table.add_row(str(i), text, escape(h.outlet or ""), shown(h.published, ""),
                           f"{h.article} [{h.start}:{h.end}]")
         con.print(table)
 

@@ -49,3 +49,10 @@ def state(ctx: typer.Context, json_: bool = False, db: Path | None = None) -> St
 
 def err_console() -> Console:
     return Console(stderr=True, highlight=False)
+
+
+def shown(value: str | None, missing: str = "?") -> str:
+    """A stored date as people read it: a TIMEX3 decade "201" is "2010s"."""
+    if not value:
+        return missing
+    return f"{value}0s" if len(value) == 3 and value.isdigit() else value

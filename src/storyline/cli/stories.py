@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from storyline.cli import app
-from storyline.cli.state import DbOpt, JsonOpt, State, err_console, state
+from storyline.cli.state import DbOpt, JsonOpt, State, err_console, state, shown
 from storyline.errors import E005, E013, StorylineError
 from storyline.records import Story
 from storyline.store.sqlite import Store
@@ -99,7 +99,7 @@ def stories_cmd(
             return
         table = Table("id", "title", "span", "articles", "events", "outlets")
         for s in data["stories"]:
-            span = f"{s['start'] or '?'} – {s['end'] or '?'}"
+            span = f"{shown(s['start'])} – {shown(s['end'])}"
             table.add_row(s["id"], s["title"], span, str(s["n_articles"]), str(s["n_events"]),
                           ", ".join(s["outlets"][:4]) + (" …" if len(s["outlets"]) > 4 else ""))
         con.print(table)
@@ -124,12 +124,12 @@ def story_cmd(
 
     def human(con: Console) -> None:
         con.print(f"[bold]{data['title']}[/bold]  ({data['id']})")
-        con.print(f"{data['start'] or '?'} – {data['end'] or '?'} · {data['n_articles']} article(s) · "
+        con.print(f"{shown(data['start'])} – {shown(data['end'])} · {data['n_articles']} article(s) · "
                   f"{data['n_events']} event(s) · outlets: {', '.join(data['outlets']) or 'unknown'}")
         con.print("Entities: " + ", ".join(e["name"] for e in data["entities"]))
         table = Table("article", "published", "outlet", "title")
         for a in data["articles"]:
-            table.add_row(a["id"], a["published"] or "?", a["outlet"] or "", a["title"] or "")
+            table.add_row(a["id"], shown(a["published"]), a["outlet"] or "", a["title"] or "")
         con.print(table)
         if data["disagreements"]:
             con.print(f"[bold]Where outlets disagree[/bold] ({len(data['disagreements'])}):")
@@ -137,7 +137,7 @@ def story_cmd(
                 con.print(f"- {d.get('explanation') or d.get('what')}")
                 for side in d.get("sides", []):
                     con.print(f"    {side.get('value')}: {side.get('outlet') or side.get('article')}"
-                              f" ({side.get('published') or 'undated'})")
+                              f" ({shown(side.get('published'), 'undated')})")
 
     st.emit(data, human)
 

@@ -8,7 +8,7 @@ import typer
 
 from storyline.cli import app
 from storyline.cli.sources import PathsArg, StoryOpt, corpus_for
-from storyline.cli.state import DbOpt, JsonOpt, state
+from storyline.cli.state import DbOpt, JsonOpt, state, shown
 
 
 @app.command()
@@ -61,7 +61,8 @@ def summarize(
         con.print()
         con.print("Sources:")
         for src in data["sources"]:
-            what = " · ".join(str(x) for x in (src["outlet"], src["published"], src["title"]) if x)
+            what = " · ".join(str(x) for x in (src["outlet"], src["published"] and shown(src["published"]),
+                                                src["title"]) if x)
             con.print(f"[{src['n']}] {src['article']}  {what}", soft_wrap=True, markup=False)
 
     st.emit(data, human)

@@ -8,7 +8,7 @@ import typer
 
 from storyline.cli import app
 from storyline.cli.sources import PathsArg, StoryOpt, corpus_for
-from storyline.cli.state import DbOpt, JsonOpt, state
+from storyline.cli.state import DbOpt, JsonOpt, state, shown
 from storyline.errors import E015, StorylineError
 
 
@@ -48,7 +48,7 @@ def timeline(
             return
         for e in found:
             flag = " [dim](background)[/dim]" if e.background else ""
-            con.print(f"[bold]{e.date}[/bold]{flag}  {e.text}", markup=True)
+            con.print(f"[bold]{shown(e.date)}[/bold]{flag}  {e.text}", markup=True)
             n = len(e.citations)
             con.print(f"    [dim]{', '.join(e.outlets)} · {n} sentence{'s' if n != 1 else ''}"
                       "[/dim]", markup=True)
