@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from storyline.summarize.period import overlaps, span
 from storyline.summarize.text import bigrams, terms, unbalanced_quote
 
@@ -30,3 +32,18 @@ def test_period_spans_keep_granularity() -> None:
     assert span("P1M") is None and span("PRESENT_REF") is None
     assert overlaps("2016", date(2016, 7, 1), None)
     assert not overlaps("2015-11-24", date(2016, 1, 1), date(2016, 12, 31))
+
+
+@pytest.mark.parametrize(("text", "ok"), [
+    ("This trend defines the current situation in Syria and across the wider region.", False),
+    ("These talks were the first between the two foreign ministers since the jet was downed.", False),
+    ("This week the two foreign ministers met in Sochi to discuss the war in Syria.", True),
+    ("This year Turkey bought the S-400 air defence system from Russia despite NATO objections.", True),
+    ("Turkey and Russia are witnessing positive changes in their bilateral cooperation.", True),
+])
+def test_summarize_skips_sentences_that_point_back_at_an_unseen_one(text: str, ok: bool) -> None:
+    from storyline.records import Sentence
+    from storyline.summarize.candidates import usable
+    from storyline.summarize.params import SummaryParams
+
+    assert usable(Sentence("a", 0, len(text), text), SummaryParams()) is ok

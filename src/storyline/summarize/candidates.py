@@ -25,6 +25,10 @@ from storyline.summarize.text import content, n_words, terms, unbalanced_quote
 
 _ENDS = re.compile(r"[.!][\"'”’»)]*$")
 _STARTS = re.compile(r"^[\"'“‘«(]*[A-Z0-9]")
+# "This trend defines…", "These talks…": a demonstrative that points back at a sentence the summary
+# will not show leaves the reader guessing; "This week", "This year" are dates, not pointers.
+_DANGLING = re.compile(r"^[\"'“‘«(]*(?:This|These|Those|Such)\s+(?!(?:week|weekend|month|year|"
+                       r"morning|afternoon|evening|summer|spring|autumn|fall|winter|time)\b)[a-z]")
 
 
 @dataclass(slots=True)
@@ -49,7 +53,8 @@ def usable(s: Sentence, p: SummaryParams) -> bool:
     text = s.text.strip()
     n = n_words(text)
     return (p.min_words <= n <= p.max_words and bool(_ENDS.search(text))
-            and bool(_STARTS.match(text)) and not unbalanced_quote(text))
+            and bool(_STARTS.match(text)) and not _DANGLING.match(text)
+            and not unbalanced_quote(text))
 
 
 def sort_day(corpus: Corpus, article_id: str) -> str:
