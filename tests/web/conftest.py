@@ -99,7 +99,7 @@ def _chromium_missing() -> str | None:
     try:
         import playwright  # noqa: F401
     except ImportError:
-        return "Playwright for Python is not installed (pip install playwright; never `playwright install`)"
+        return "Playwright for Python is not installed: run `make test` (it installs the test extra and Debian's chromium)"
     return None
 
 
