@@ -134,14 +134,16 @@ def renamed_entities(seeds: Sequence[Mention], linked: Sequence[Mention]) -> dic
 
 def analyse_batch(articles: Sequence[Article], tagger: EntityTagger, *,
                   aliases: AliasTable | None = None, known: Sequence[Entity] = (),
-                  today: date | None = None, side: SideDating | None = SIDE_DATING
+                  today: date | None = None, side: SideDating | None = None
                   ) -> tuple[list[ArticleAnalysis], list[Entity], dict[str, str]]:
     """Analyse articles that belong together (a run, or a story).
 
     ``known`` are entities already stored: they take part in canonicalisation so that entity ids
     stay stable across runs. Returns the analyses, every entity (known ones included), and the
     known entity ids that were merged into or renamed to another. ``side`` dates the articles
-    in a side process while NER runs (None: all in this process; the results are the same).
+    in a side process while NER runs (None, the default: all in this process, so the stage stays a
+    pure function wherever it runs; the results are the same). The store runner passes
+    ``SIDE_DATING``.
     """
     inputs = [dct_input(a) for a in articles]
     dated = side.submit(inputs, today) if side else Pending(partial(date_batch, inputs, today))
@@ -222,7 +224,7 @@ class Analyzer:
             articles = [a for a in (self.store.get_article(i) for i in ids[k:k + size]) if a]
             analyses, entities, renames = analyse_batch(
                 articles, self.tagger, aliases=aliases, known=self.store.entities(),
-                today=date.today())
+                today=date.today(), side=SIDE_DATING)
             with self.store.transaction():
                 self.store.rename_entities(renames)
                 self.store.save_entities(entities)

@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+
+def readable(value: str) -> str:
+    """A TIMEX3 value as people write it: the decade "201" is "2010s"; others are already read."""
+    return f"{value}0s" if len(value) == 3 and value.isdigit() else value
+
 @dataclass(slots=True)
 class Input:
     """One unit the user handed us: a file or standard input, read as bytes."""

@@ -34,19 +34,13 @@ def run_analysis(st: State, store: Store, *, redo: bool = False,
 
 
 def index_search(st: State, store: Store, ids: list[str]) -> dict[str, object]:
-    """Sentence vectors for semantic search; without the model, search stays keyword-only and the
-    reason is reported rather than failing the ingest."""
-    model = st.settings.search_embedder
-    if model == "none" or not ids:
-        return {"model": model, "articles": 0}
-    from storyline.errors import StorylineError
-    from storyline.search import index_embeddings
+    """Sentence vectors for semantic search; a missing model is a warning, not a failed ingest."""
+    from storyline.search import index_search as build
 
-    try:
-        return {"model": model, "articles": index_embeddings(store, ids, model=model)}
-    except StorylineError as exc:
-        err_console().print(f"[yellow]warning[/]: semantic search disabled: {exc}")
-        return {"model": model, "articles": 0, "error": str(exc)}
+    report = build(store, st.settings.search_embedder, ids)
+    if "error" in report:
+        err_console().print(f"[yellow]warning[/]: semantic search disabled: {report['error']}")
+    return report
 
 
 def print_analysis(con: Console, r: dict[str, object]) -> None:

@@ -10,11 +10,12 @@ from rich.table import Table
 
 from storyline.cli import app
 from storyline.cli.state import DbOpt, JsonOpt, state
+from storyline.records import readable
 
 
 def shown_date(value: str, granularity: str | None, likeliest: str | None) -> str:
     """'201' -> '2010s'; a coarse date shows its most likely day too: '2017 (~2017-09-28)'."""
-    text = f"{value}0s" if granularity == "decade" else value
+    text = readable(value)
     if granularity != "day" and likeliest and granularity != "decade":
         text += f" (~{likeliest})"
     return text

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from storyline.cli import app
 from storyline.cli.show import resolve_id
-from storyline.cli.state import DbOpt, JsonOpt, state
+from storyline.cli.state import DbOpt, JsonOpt, shown, state
 from storyline.errors import E010, StorylineError
 
 
@@ -44,8 +44,7 @@ def date_(
             "evidence": dct.evidence if dct else []}
 
     def human(con: Console) -> None:
-        shown = f"{data['date']}0s" if data["granularity"] == "decade" else data["date"]
-        con.print(f"{aid}: {shown or 'unknown'} ({data['granularity'] or '-'}), "
+        con.print(f"{aid}: {shown(data['date'], 'unknown')} ({data['granularity'] or '-'}), "
                   f"confidence {data['confidence']:.2f}, {data['source']}"
                   + (f"; most likely {data['most_likely_day']}"
                      if data["most_likely_day"] and data["granularity"] != "decade" else ""))

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from storyline.config import Settings
 from storyline.store.sqlite import Store
+from storyline.records import readable
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="The store (overrides the global --db).")]
@@ -53,6 +54,4 @@ def err_console() -> Console:
 
 def shown(value: str | None, missing: str = "?") -> str:
     """A stored date as people read it: a TIMEX3 decade "201" is "2010s"."""
-    if not value:
-        return missing
-    return f"{value}0s" if len(value) == 3 and value.isdigit() else value
+    return readable(value) if value else missing

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from storyline.report.chart import timeline_svg
+from storyline.records import readable
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -21,9 +22,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 def show_date(value: str | None) -> str:
     """A stored date as read: a TIMEX3 decade "201" is "2010s"."""
-    if not value:
-        return "date unknown"
-    return f"{value}0s" if len(value) == 3 and value.isdigit() else value
+    return readable(value) if value else "date unknown"
 
 def md(text: Any) -> str:
     """Text safe inside Markdown: no emphasis, links, headings or HTML from an article."""

@@ -9,7 +9,7 @@ cites a sentence span of an article's clean text.
 from storyline.search.engine import KINDS, MODES, search
 from storyline.search.hits import Hit
 from storyline.search.query import ParsedQuery, parse_query
-from storyline.search.semantic import DEFAULT_MODEL, index_embeddings
+from storyline.search.semantic import DEFAULT_MODEL, index_embeddings, index_search
 
 __all__ = ["DEFAULT_MODEL", "KINDS", "MODES", "Hit", "ParsedQuery", "index_embeddings",
-           "parse_query", "search"]
+           "index_search", "parse_query", "search"]

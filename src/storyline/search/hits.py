@@ -6,6 +6,8 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.records import Citation
+
 SNIPPET_CHARS = 320  # longer sentences are cut around their first match
 
 
@@ -35,7 +37,7 @@ class Hit:
 
     @property
     def citation(self) -> dict[str, Any]:
-        return {"article": self.article, "start": self.start, "end": self.end}
+        return Citation(self.article, self.start, self.end).to_dict()
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -64,6 +64,21 @@ def index_embeddings(store: object, article_ids: Sequence[str] | None = None, *,
     return done
 
 
+def index_search(store: object, model: str, article_ids: Sequence[str] | None = None
+                 ) -> dict[str, object]:
+    """``index_embeddings`` as ingest runs it: ``model`` "none" skips it, and a model that cannot
+    load leaves search keyword-only with the reason in the report instead of failing the ingest.
+    ``article_ids=None``: every article still without vectors (an earlier failure's too)."""
+    if model == "none" or article_ids == []:
+        return {"model": model, "articles": 0}
+    from storyline.errors import StorylineError
+
+    try:
+        return {"model": model, "articles": index_embeddings(store, article_ids, model=model)}
+    except StorylineError as exc:
+        return {"model": model, "articles": 0, "error": str(exc)}
+
+
 def _embed_batch(sources: list, model: str, embedder: object) -> list[VectorRow]:
     texts: dict[str, int] = {}  # wire copies repeat sentences: embed each text once
 

@@ -101,10 +101,7 @@ class StoryRunner:
             self.progress(1)
         report = StoryReport(articles=len(new))
         if index.settles:  # every story may have changed: all are written again
-            groups = {story_id(m[0]): m for m in index.stories()}
-            with self.store.transaction():
-                self.store.clear_stories()
-                self._write(groups, report, index)
+            self._rewrite({story_id(m[0]): m for m in index.stories()}, report, index)
             return self._report(report, t0)
         groups = {}
         for k in roots:
@@ -138,12 +135,17 @@ class StoryRunner:
                                           params=params, doc_freq=doc_freq(feats))
         index.keep_learning()  # later arrivals update document frequencies, as in ``update``
         report = StoryReport(articles=len(feats), reclustered=True)
-        with self.store.transaction():
-            self.store.clear_stories()
-            self._write(named, report, index)
+        self._rewrite(named, report, index)
         return self._report(report, t0)
 
     # -- records ---------------------------------------------------------------------------------
+
+    def _rewrite(self, groups: dict[str, list[str]], report: StoryReport,
+                 index: StoryIndex) -> None:
+        """Every story replaced by ``groups``, in one transaction."""
+        with self.store.transaction():
+            self.store.clear_stories()
+            self._write(groups, report, index)
 
     def _write(self, groups: dict[str, list[str]], report: StoryReport,
                index: StoryIndex | None = None) -> None:
@@ -211,22 +213,13 @@ def story_views(corpus: Any, events: list[Event], settings: Settings, embedder: 
                 ) -> dict[str, Any]:
     """The default timeline and summary of a story, as stored results (the web page and the
     report read them instead of computing them on a visit)."""
-    out: dict[str, Any] = {}
-    try:
-        from storyline.timeline import build_timeline
+    from storyline.summarize import summarize
+    from storyline.timeline import build_timeline
 
-        out["timeline"] = [e.to_dict() for e in build_timeline(corpus, events=events,
-                                                              settings=settings)]
-    except ImportError:
-        pass
-    try:
-        from storyline.summarize import summarize
-
-        out["summary"] = [s.to_dict() for s in summarize(corpus, settings=settings,
-                                                         embedder=embedder)]
-    except ImportError:
-        pass
-    return out
+    return {"timeline": [e.to_dict() for e in build_timeline(corpus, events=events,
+                                                             settings=settings)],
+            "summary": [s.to_dict() for s in summarize(corpus, settings=settings,
+                                                       embedder=embedder)]}
 
 
 def story_disagreements(corpus: Any, events: list[Event], settings: Settings

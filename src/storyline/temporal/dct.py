@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline.records import DctEstimate, TimeExpr
+from storyline.records import DctEstimate, TimeExpr, readable
 
 __all__ = ["DctInput", "infer_dct", "infer_story_dcts"]
 
@@ -1842,8 +1842,7 @@ def _decide(
         if gain > 0.05:
             scored.append((gain, partial(_link_text, lk, mine, theirs, arts[other], g, best, j)))
     scored.sort(key=lambda t: -t[0])
-    shown = f"{value}0s" if gran == "decade" else value  # TIMEX3 "201" is read "2010s"
-    evidence = [f"inferred {shown} ({gran}), {conf:.0%} of the probability"]
+    evidence = [f"inferred {readable(value)} ({gran}), {conf:.0%} of the probability"]
     evidence += [say() for _, say in scored[:_MAX_EVIDENCE]]
     evidence += art.ignored[:3]
     return DctEstimate(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from storyline.config import Settings
+from storyline.search import index_search
 from storyline.store.sqlite import Store
 from storyline.web import parts
 
@@ -58,24 +59,11 @@ class Uploader:
                     analyzer = Analyzer(store, self.settings, tagger=self._tagger)
                     data["analysis"] = analyzer.run().to_dict()
                     self._tagger = analyzer.tagger
-                    data["search_vectors"] = _index_search(store, self.settings)
+                    data["search_vectors"] = index_search(store, self.settings.search_embedder)
                     stories = parts.update_stories(store, self.settings, self._models)
                     data["stories"] = parts.as_dict(stories) if not parts.unavailable(stories) \
                         else stories.to_dict()
             return _uploaded_names(data, names)
-
-
-def _index_search(store: Store, settings: Settings) -> dict[str, Any]:
-    if settings.search_embedder == "none":
-        return {"model": "none", "articles": 0}
-    from storyline.errors import StorylineError
-    from storyline.search import index_embeddings
-
-    try:  # articles still without vectors: the new ones, and any an earlier failure left
-        return {"model": settings.search_embedder,
-                "articles": index_embeddings(store, None, model=settings.search_embedder)}
-    except StorylineError as exc:
-        return {"model": settings.search_embedder, "articles": 0, "error": str(exc)}
 
 
 def _uploaded_names(data: Any, names: dict[str, str]) -> Any:
