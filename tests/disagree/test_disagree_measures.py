@@ -64,3 +64,48 @@ def test_a_large_count_after_the_is_still_a_count(tmp_path):
     few = corpus(tmp_path, "The two nations signed a trade deal in Bangkok on Friday.",
                  "The three nations signed a trade deal in Bangkok on Friday.")
     assert numbers(few) == []  # "the two nations": nations already named, not a count
+
+
+def test_a_euro_sign_lost_to_plain_text_is_still_euros(tmp_path):
+    # feeds that drop the euro sign print "e80 million"; the headline verb binds the amount
+    c = corpus(tmp_path,
+               "Robbers in drag steal e80 million from Paris jewellers in record heist\n\n"
+               + HEIST.format(sentence="It was the biggest theft in the city's history."),
+               HEIST.format(sentence="They stole diamonds valued at 85 million euros."))
+    claims = [x for x in extract_claims(c) if x.kind == "number"]
+    lost = next(x for x in claims if x.text == "e80 million")
+    assert (lost.unit, lost.event, lost.low, lost.high) == ("EUR", "stolen", 76e6, 84e6)
+    assert numbers(c) == [("conflict", ["85 million euros", "e80 million"])]
+
+
+STATION = "The Endeavour crew will join the first pieces of the space station this week. "
+
+
+def test_two_lengths_of_one_named_module_conflict(tmp_path):
+    # "the unit" of one report is the Unity module the other names: one object, two lengths
+    c = corpus(tmp_path,
+               STATION + "The 36-foot Unity, the first American-made component, will serve as "
+               "a connecting passageway for future modules.",
+               STATION + "Small compared with the giants to come, the Unity is a hub. The unit "
+               "is 18 feet long and is to serve as a connecting hub for other modules.")
+    claims = [x for x in extract_claims(c) if x.kind == "number" and x.unit == "ft"]
+    assert sorted((x.text, x.bearer) for x in claims) == [("18", "unit"), ("36", "unity")]
+    assert numbers(c) == [("conflict", ["18", "36"])]
+
+
+def test_lengths_of_two_named_objects_are_not_compared(tmp_path):
+    c = corpus(tmp_path,
+               STATION + "The shuttle arm will lift the 41-foot Zarya, a power module launched "
+               "from Kazakstan last month.",
+               STATION + "The shuttle arm will lift the 36-foot Unity, a connecting module built "
+               "in Alabama.")
+    claims = [x for x in extract_claims(c) if x.kind == "number" and x.unit == "ft"]
+    assert sorted(x.bearer for x in claims) == ["unity", "zarya"]
+    assert numbers(c) == []
+
+
+def test_one_named_object_measured_in_two_places_agrees(tmp_path):
+    c = corpus(tmp_path,
+               STATION + "Zarya, 41 feet long, was built in Russia and launched from Kazakstan.",
+               STATION + "The shuttle's robot arm grabbed the 41-foot Zarya over Brazil.")
+    assert numbers(c) == [("agree", ["41", "41"])]

@@ -11,6 +11,7 @@ from storyline.claims.lexicon import (
     CLASS_NAMES,
     DIMENSION,
     LENGTH_UNITS,
+    MEASURE_UNIT_NAMES,
     MEASURE_UNITS,
     MONEY_UNITS,
     PEOPLE,
@@ -98,6 +99,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 kind="number", start=start, end=end, text=text[start:end], what=what,
                 low=n.low, high=n.high, value=n.value, approx=n.approx, unit=unit,
                 head=head, event=b.event, agent=b.agent, modifiers=modifiers,
+                bearer=b.bearer if unit in MEASURE_UNIT_NAMES else None,
+                bearer_proper=b.bearer_proper and unit in MEASURE_UNIT_NAMES,
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
                 tally=bool(TALLY.search(s.text)),
                 **base))  # type: ignore[arg-type]

@@ -195,6 +195,7 @@ def _currency_before(text: str, start: int) -> str | None:
 def find_numbers(text: str, masked: list[tuple[int, int]] | None = None) -> list[Number]:
     """Every number expression of ``text`` not overlapping a ``masked`` span (time expressions)."""
     masked = masked or []
+    written, text = text, _LOST_EURO.sub("\u20ac", text)  # same length: every offset stays
     out: list[Number] = []
     pos = 0
     while True:
@@ -221,7 +222,7 @@ def find_numbers(text: str, masked: list[tuple[int, int]] | None = None) -> list
                 low, high = (low, INF) if approx.lower() in ("more than", "over", "at least") else (low, high)
             unit = _unit_after(text, end)
             value = 12.0 if m.group("dozen") else float(low)
-            out.append(Number(start, end, text[start:end], value, float(low), float(high),
+            out.append(Number(start, end, written[start:end], value, float(low), float(high),
                               key, unit[0] if unit else None, spelled=True))
             continue
         first = _parse_one(m.group("num"))
@@ -261,9 +262,15 @@ def find_numbers(text: str, masked: list[tuple[int, int]] | None = None) -> list
         if unit is None and not spelled and precision >= 2 and kind == "rounded" \
                 and value < 1000 and value == int(value) and not re.search(r"[,.]", m.group("num")):
             pass  # "200 people": rounded hundreds stay approximate
-        out.append(Number(start, text_end, text[start:text_end], value, low, high, kind, unit,
+        out.append(Number(start, text_end, written[start:text_end], value, low, high, kind, unit,
                           spelled))
     return _drop_overlaps(out)
+
+
+# A euro sign lost to a plain-text feed comes out as "e" ("steal e80 million", "a e2.5bn deal"):
+# only a lone lower-case "e" glued to an amount with a scale word, which no English word is.
+_LOST_EURO = re.compile(
+    rf"(?<![\w.@-])e(?=(?:{_DIGITS})(?:\s?(?:million|billion|trillion)\b|(?:bn|mn|m|b)\b))")
 
 
 def _unit_after(text: str, end: int) -> tuple[str, int] | None:

@@ -42,6 +42,8 @@ class Binding:
     agent: list[str] = field(default_factory=list)
     modifiers: list[str] = field(default_factory=list)
     update_cue: bool = False
+    bearer: str | None = None
+    bearer_proper: bool = False
 
 
 def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
@@ -168,6 +170,8 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
         if t.head.i == t.i or _lemma(t.head) in REPORTING:
             break
         t = t.head
+    if event is None:
+        event = _event_before(num_toks[0])
     if event is None and first_verb is not None:
         event = (_lemma(first_verb), first_verb.text)
         agent = _agent(first_verb)
@@ -182,9 +186,56 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
     modifiers = [_lemma(c) for c in (noun.children if noun is not None else [])
                  if c.dep_ in ("amod", "compound") and c not in num_toks
                  and _lemma(c) not in STOPWORDS]
+    bearer = _bearer(noun, num_toks[0]) if noun is not None else None
     return Binding(head, noun.text if noun is not None else None,
                    event[0] if event else None, event[1] if event else None,
-                   agent, modifiers, update)
+                   agent, modifiers, update,
+                   _lemma(bearer) if bearer is not None else None,
+                   bearer is not None and bearer.pos_ == "PROPN")
+
+
+# Words that may stand between an event verb and its amount: "steal more than €80 million".
+_BETWEEN = frozenset({"more", "than", "less", "about", "some", "nearly", "almost", "over", "at",
+                      "least", "up", "to", "around", "roughly", "an", "estimated", "a", "$", "€",
+                      "£", "¥"})
+
+
+def _event_before(first: Any) -> tuple[str, str] | None:
+    """An event word just before the amount, whatever the parse says. Headlines drop the words
+    the small parser leans on ("Robbers in drag steal €80 million from ..." is parsed with
+    "steal" as a noun), but the verb still stands right before its object."""
+    j = first.i - 1
+    while j >= 0 and first.doc[j].lower_ in _BETWEEN and first.i - j <= 4:
+        j -= 1
+    if j < 0 or first.i - j > 4:
+        return None
+    return _event_of(first.doc[j])
+
+
+# Adjectives a measure is the size of: "18 feet long", "a tower 300 meters tall".
+_SIZE_WORDS = frozenset({"long", "wide", "high", "tall", "deep", "thick", "across", "heavy"})
+
+
+def _bearer(unit: Any, first: Any) -> Any | None:
+    """The thing a measure is of, for a unit noun ("foot"): "the 36-foot Unity" -> Unity, "the
+    shuttle's 50-foot robot arm" -> arm, "the unit is 18 feet long" -> unit, "Zarya, 41 feet long,"
+    -> Zarya. Two reports giving two lengths of two objects do not disagree, and two lengths of
+    one named object do, however differently the sentences around them are worded."""
+    if unit.dep_ in ("nmod", "compound", "amod") and unit.head.pos_ in _NOUNS and unit.head.i > unit.i:
+        h = unit.head
+        while h.dep_ == "compound" and h.head.pos_ in _NOUNS and h.head.i > h.i:
+            h = h.head
+        return h
+    if unit.dep_ == "npadvmod" and unit.head.lower_ in _SIZE_WORDS:
+        size = unit.head
+        if size.dep_ == "acomp":
+            return next((c for c in size.head.children
+                         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in _NOUNS), None)
+        # "Zarya, 41 feet long, is ...": the size in apposition to the noun before the comma
+        j = first.i - 1
+        if j >= 1 and first.doc[j].text == "," and first.doc[j - 1].pos_ in _NOUNS:
+            return first.doc[j - 1]
+    return None
 
 
 def _agent(verb: Any) -> list[str]:

@@ -34,6 +34,8 @@ class Claim:
     event: str | None = None  # the event class or lemma: "killed", "injured", "sign"
     agent: list[str] = field(default_factory=list)  # lemmas of what caused it: ["attack", "suicide"]
     modifiers: list[str] = field(default_factory=list)  # lemmas qualifying the head: ["russian"]
+    bearer: str | None = None  # what a measure is of: "unity" in "the 36-foot Unity"
+    bearer_proper: bool = False  # the bearer is a name ("Unity"), not a common noun ("the unit")
     # dates
     date: str | None = None  # TIMEX3 value
     granularity: str | None = None

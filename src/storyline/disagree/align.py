@@ -85,6 +85,33 @@ def _dates_clash(a: Claim, b: Claim) -> bool:
     return not any(x.startswith(y) or y.startswith(x) for x in da for y in db)
 
 
+# Words for any made object: "the unit is 18 feet long" may well be the Unity module another
+# report names, so they clash with nothing.
+_GENERIC_BEARERS = frozenset({
+    "unit", "module", "piece", "component", "part", "section", "segment", "element", "structure",
+    "object", "craft", "spacecraft", "vehicle", "vessel", "ship", "boat", "building", "device",
+    "one", "it", "thing", "item", "area", "site", "zone"})
+
+
+def _entity_names(c: Claim) -> set[str]:
+    return {e.split(":", 1)[1] for e in c.entity_ids if ":" in e}
+
+
+def _bearers(a: Claim, b: Claim) -> bool | None:
+    """True: both measures are of one object (the same word, or one names an entity the other's
+    sentences speak of); False: of two objects, at least one of them named or specific; None:
+    nothing to tell."""
+    x, y = a.bearer, b.bearer
+    if x is None or y is None:
+        return None
+    if x == y or (a.bearer_proper and x in _entity_names(b)) \
+            or (b.bearer_proper and y in _entity_names(a)):
+        return True
+    if x in _GENERIC_BEARERS or y in _GENERIC_BEARERS:
+        return None
+    return False
+
+
 def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings) -> float:
     """0..1: how sure we are that ``a`` and ``b`` speak of the same measured thing of the same
     event; 0 when something rules it out."""
@@ -97,7 +124,12 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         mb = [m for m in b.modifiers if m not in _NEUTRAL_MODIFIERS]
         if _clash(ma, mb):
             return 0.0
-    if _clash(a.places, b.places) and not set(a.places) & set(b.entity_ids) \
+    bearers = _bearers(a, b) if a.unit in MEASURE_UNIT_NAMES else None
+    if bearers is False:
+        return 0.0  # "the 41-foot Zarya" and "the 36-foot Unity": two objects
+    # one named object measured twice is one measure wherever the sentences place it ("launched
+    # from Kazakstan", "built in Russia")
+    if not bearers and _clash(a.places, b.places) and not set(a.places) & set(b.entity_ids) \
             and not set(b.places) & set(a.entity_ids):
         return 0.0  # "231 dead in Honduras" and "140 dead in El Salvador"
     if _dates_clash(a, b) and a.kind == "number":
@@ -113,6 +145,8 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
     agents_a = set(a.agent) - {"people"}
     if agents_a & set(b.agent):
         score += settings.agent_bonus
+    if bearers:
+        score += settings.bearer_bonus
     if a.dates and b.dates and set(a.dates) & set(b.dates):
         score += settings.date_bonus
     ea = ctx.event_of.get((a.article_id, a.sentence_start))
