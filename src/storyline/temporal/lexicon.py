@@ -52,7 +52,8 @@ NUM_WORD_RE = (
 )
 # "two", "twenty-five", "25", "2.5", "a", "an", "a couple of", "a dozen", "a few", "several".
 NUM_RE = (
-    r"(?:\d{1,3}(?:\.\d+)?(?:\s+1/2)?|" + NUM_WORD_RE + r"(?:\s+hundred)?(?:\s+and\s+a\s+half)?"
+    r"(?:\d{1,3}(?:\.\d+)?(?:\s+1/2)?|" + NUM_WORD_RE + r"(?:\s+hundred|\s+thousand)?"
+    r"(?:\s+and\s+a\s+half)?"
     r"|a\s+hundred|a\s+couple\s+of|couple\s+of|a\s+dozen|dozens\s+of|a\s+few|few|several|some"
     r"|many|a|an)"
 )
@@ -117,6 +118,8 @@ def parse_number(text: str) -> float | None:
             total += TENS[w]
         elif w == "hundred":
             total = max(total, 1) * 100
+        elif w == "thousand":  # "two thousand years": a count, not the year 2000
+            total = max(total, 1) * 1000
         else:
             return None
     return total + half if total else None

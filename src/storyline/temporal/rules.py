@@ -62,6 +62,7 @@ class Context:
 
     __slots__ = (
         "dct",
+        "ended_quarter",
         "forced_tense",
         "last_day",
         "last_month",
@@ -84,6 +85,10 @@ class Context:
         self.main_quarter: tuple[int, int] | None = None  # the quarter being reported
         self.quarter_end = -10**9  # where the last quarter was named
         self.pos = 0  # start of the expression being normalised
+        # A quarter the text reports as over ("its fourth quarter ended Sept. 30", "reported a
+        # drop in fourth-quarter earnings" in November), though its name is that of a calendar
+        # quarter not over at publication: "the latest period" is still that one.
+        self.ended_quarter: tuple[int, int] | None = None
 
     def tense(self, m: re.Match[str]) -> str:
         if self.forced_tense:
@@ -450,6 +455,8 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     y = _rel_year(ctx, m["y1"] or m["y2"])
     end = _period_end(m, ctx) if y is None else None
     if end is not None:  # a fiscal quarter keeps its name; its year is the one it ended in
+        if ctx.dct is not None and end <= ctx.dct:
+            ctx.ended_quarter = (end.year, q)
         return Norm("DATE", f"{end.year:04d}-Q{q}", "quarter", _pm(m))
     if y is None:
         if ctx.dct is None:
@@ -461,8 +468,10 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     # of 1990"): "a year earlier" and "the year-ago period" do not count from it. But a fiscal
     # quarter is reported as soon as it ends ("reported a drop in fourth-quarter earnings" in
     # November): a past-tense clause says it is over.
-    ahead = (ctx.dct is not None and (y, q) >= (ctx.dct.year, cal.quarter_of(ctx.dct))
-             and not past_at(ctx.text, m.start()))
+    current = ctx.dct is not None and (y, q) >= (ctx.dct.year, cal.quarter_of(ctx.dct))
+    ahead = current and not past_at(ctx.text, m.start())
+    if current and not ahead:
+        ctx.ended_quarter = (y, q)
     return Norm("DATE", f"{y:04d}-Q{q}", "quarter", _pm(m), anchors=not ahead)
 
 
@@ -517,6 +526,13 @@ def h_season(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{y:04d}-{code}", "season", mod)
 
 
+def h_seasons(m: re.Match[str], ctx: Context) -> Norm | None:
+    n = parse_number(m["n"])
+    if n is not None and n < 2:
+        return None  # "a summers" is no English
+    return Norm("SET", f"XXXX-{SEASON_CODES[m['s'].lower()]}", "season")
+
+
 # --- relative to the DCT ---------------------------------------------------------------------
 
 
@@ -546,6 +562,7 @@ _GENERIC_AFTER_TODAY = re.compile(
 _OF_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"(?:[a-z,]\s+(?-i:[A-Z][A-Za-z]*)|(?-i:[A-Z]{2,})|[\"“`'])\s*$")
 _QUOTE_AFTER = re.compile(r"[,.]?[\"”'`]")
+_TITLE_GOES_ON = re.compile(r"(?:\s+(?-i:[A-Z][\w']*|of|the|and|with|in|on|for|a))+[\"”'`]")
 
 
 def _is_title(m: re.Match[str], ctx: Context) -> bool:
@@ -558,7 +575,10 @@ def _is_title(m: re.Match[str], ctx: Context) -> bool:
     if before is None:
         return False
     if before.group(0).strip()[-1:] in "\"“`'":
-        return _QUOTE_AFTER.match(ctx.text, m.end()) is not None
+        # Quoted alone ("This Week"), or opening a quoted title that runs on in capitals
+        # ("This Week With David Brinkley"): a name either way.
+        return (_QUOTE_AFTER.match(ctx.text, m.end()) is not None
+                or _TITLE_GOES_ON.match(ctx.text, m.end()) is not None)
     return True
 
 
@@ -1049,6 +1069,10 @@ def _holiday(name: str, year: int) -> date | None:
         return cal.nth_weekday(year, 11, 3, 4)
     if n.startswith("easter"):
         return cal.easter(year)
+    if n.startswith("palm sunday"):
+        return cal.easter(year) - timedelta(days=7)
+    if n.startswith("good friday"):
+        return cal.easter(year) - timedelta(days=2)
     if n.startswith("election"):  # the US one: the Tuesday after the first Monday of November
         return cal.nth_weekday(year, 11, 0, 1) + timedelta(days=1)
     return None
@@ -1056,19 +1080,32 @@ def _holiday(name: str, year: int) -> date | None:
 
 def h_holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     name = m["hol"]
+    # "Easter week", "Holy Week": the week that ends on Easter Sunday (from Palm Sunday), given
+    # as the ISO week holding most of it, Monday to Easter.
+    week = bool(m["wk"]) or name.lower().startswith("holy")
+    if week:
+        name = "Easter"
     if m["y"]:
         d = _holiday(name, int(m["y"]))
-        return Norm("DATE", d.isoformat(), "day") if d else None
+        if d is None:
+            return None
+        if week:
+            return Norm("DATE", cal.week_value(d), "week")
+        return Norm("DATE", d.isoformat(), "day")
     if ctx.dct is None:
-        return _unanchored("day")
+        return _unanchored("week" if week else "day")
     rel = (m["rel"] or "").lower()
     cands = [d for d in (_holiday(name, ctx.dct.year + k) for k in (-1, 0, 1)) if d]
+    # A week has begun (and may be told of in the past tense) from its first day.
+    lead = timedelta(days=7 if week else 0)
     if rel == "last" or (not rel and ctx.tense(m) != "future"):
-        past = [d for d in cands if d <= ctx.dct]
+        past = [d for d in cands if d - lead <= ctx.dct]
         d = past[-1] if past else cands[0]
     else:
         fut = [d for d in cands if d >= ctx.dct]
         d = fut[0] if fut else cands[-1]
+    if week:
+        return Norm("DATE", cal.week_value(d), "week")
     return Norm("DATE", d.isoformat(), "day")
 
 
@@ -1086,6 +1123,10 @@ def h_anaphor(m: re.Match[str], ctx: Context) -> Norm | None:
         y, mo = cal.shift_month(*ctx.last_month, delta)
         return Norm("DATE", cal.month_value(y, mo), "month", mod)
     if unit in ("day", "morning", "night", "afternoon", "evening"):
+        if ctx.last_day is None and delta == 0 and "that" in phrase:
+            # "that day" points back at a day the story named; with none named it is generic
+            # ("you have strong redemptions that day"), and today would not be called "that day".
+            return None
         base = ctx.last_day or ctx.dct
         if base is None:
             return _unanchored("day", mod)
@@ -1130,6 +1171,12 @@ def day_before_after(text: str, start: int, norm: Norm) -> tuple[int, Norm] | No
 _APPOSITIVE_DATE = re.compile(r"\d,\s*$")
 
 
+def h_ordinal_today(m: re.Match[str], ctx: Context) -> Norm | None:
+    if ctx.dct is None:
+        return _unanchored("day")
+    return Norm("DATE", ctx.dct.isoformat(), "day")
+
+
 def h_day_appositive(m: re.Match[str], ctx: Context) -> Norm | None:
     """ "Oct. 12, the day before the stock market plunge": the day is the date just named."""
     if ctx.last_day is None or not _APPOSITIVE_DATE.search(ctx.text, max(0, m.start() - 4),
@@ -1152,7 +1199,8 @@ def h_fiscal_period(m: re.Match[str], ctx: Context) -> Norm | None:
         done = cal.shift_quarter(now[0], now[1], -1)
         if "current" in phrase or "this" in phrase:
             q = now  # "the current quarter" is the DCT's, whatever was reported before
-        elif q is None or (("latest" in phrase or "recent" in phrase) and q > done):
+        elif q is None or (("latest" in phrase or "recent" in phrase) and q > done
+                           and q != ctx.ended_quarter):
             q = done  # "the latest quarter" has ended: not the quarter under way
     elif q is None:
         return _unanchored("quarter")
@@ -1310,12 +1358,14 @@ KEYS: dict[str, tuple[str, ...]] = {
     "deictic_day": ("today", "tonight", "yesterday", "tomorrow"), "weekday": ("day",),
     "this_unit": _UNIT_KEYS + ("morning", "afternoon", "evening"), "ago": _UNIT_KEYS,
     "duration": _UNIT_KEYS, "weekend": ("weekend",), "the_year": ("year",), "for_the_year": ("year",),
+    "of_the_year": ("of the year", "of the fiscal year"),
     "year_ended": ("year end",),
     "spoken_year": ("nineteen", "thousand"), "spoken_month_year": ("nineteen", "thousand"),
     "part_of_day": ("morning", "afternoon", "evening"),
     "part_of_day_the": ("morning", "afternoon", "evening"),
     "clock_part": ("morning", "afternoon", "evening", "night"),
     "in_the_unit": ("week", "month", "year"), "bare_plural": _UNIT_KEYS,
+    "the_years": ("years", "decades"),
     "end_of_unit": ("week", "month"), "ahead": ("ahead",),
     "bare_plural2": _UNIT_KEYS, "unit_long": ("-long",),
     "ref": ("now", "current", "recent", "lately", "past", "future", "present", "term", "date",
@@ -1324,10 +1374,12 @@ KEYS: dict[str, tuple[str, ...]] = {
     "set_times": ("once", "twice", "times"), "clock": ("#digit",), "clock24": (":",),
     "noon": ("noon", "midnight", "midday"),
     "holiday": ("christmas", "new year", "halloween", "valentine", "thanksgiving", "easter",
-                "election day"),
+                "election day", "palm sunday", "good friday", "holy week"),
     "anaphor": _UNIT_KEYS + ("morning", "afternoon", "evening"),
     "fiscal_period": ("quarter", "period", "year-"),
     "day_appositive": ("day before", "day after"),
+    "seasons": ("summers", "winters", "springs", "autumns"),
+    "ordinal_today": ("day",),
 }
 
 
@@ -1417,6 +1469,12 @@ def build_rules() -> list[Rule]:
         _B + rf"(?P<t>{PREMOD_RE}?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|past"
         r"|coming|the)\s+)?(?:" + PREMOD_RE.replace("pm", "pm2") + r")?(?P<s>spring|summer|fall"
         rf"|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR_RE}))?)" + _E, h_season, 1)
+    # "the past three summers", "two winters": seasons counted in the plural recur, one a year,
+    # so TimeML gives them as a set of that season (there is no season unit for a duration).
+    # ("two falls" is left out: mostly tumbles, or waterfalls.)
+    add("seasons",
+        _B + rf"(?P<t>(?:the\s+(?:past|last|next|coming|previous|following)\s+)?(?P<n>{NUM_RE})\s+"
+        r"(?P<s>summer|winter|spring|autumn)s)" + _E, h_seasons, 2)
     add("deictic_day",
         _B + rf"(?P<t>{PREMOD_RE}?(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>"
         rf"{PART_RE}))?)" + _E, h_deictic_day, 2)
@@ -1450,6 +1508,11 @@ def build_rules() -> list[Rule]:
     add("for_the_year",
         r"\b(?:for|over|throughout|during)\s+(?P<t>(?P<dur>the\s+(?:fiscal\s+)?year))(?![\w'-])",
         h_the_year, 1)
+    # "the first nine months of the year", "the rest of the year": a part of the year being
+    # reported names that year, tagged on its own as TimeML tags the parts of nested expressions.
+    add("of_the_year",
+        r"\b(?:months|half|quarters?|weeks|part|rest|remainder|balance)\s+of\s+(?P<t>the\s+"
+        r"(?:fiscal\s+)?year)(?![\w'-])", h_the_year, 1)
     # "in the year ended March 31": a reporting year, a span whatever the preposition.
     add("year_ended",
         _B + r"(?P<t>(?P<dur>the\s+(?:fiscal\s+)?year))(?=\s+end(?:ed|ing)\b)", h_the_year, 1)
@@ -1495,6 +1558,13 @@ def build_rules() -> list[Rule]:
         r"\b(?:for|over|within|after|in|during)\s+(?P<t>(?:recent\s+|the\s+past\s+|the\s+coming"
         r"\s+|coming\s+)?(?P<u>hours|days|weeks|months|years|decades|centuries))" + _E,
         h_bare_plural, 0)
+    # "over the years", "in the early years", "in the years that followed": a stretch of years
+    # named only by the plural, a vague duration (TimeML PXY). Shorter units are left out: "in
+    # the weeks before the shooting" is anchored to the event, which a pattern cannot date.
+    add("the_years",
+        r"\b(?:over|in|during|through|throughout)\s+(?P<t>the\s+(?:(?:early|first|following"
+        r"|intervening|ensuing|later)\s+)?(?P<u>years|decades))" + _E
+        + r"(?!\s+(?:of|ago|before|to\s+come|ahead)\b)", h_bare_plural, 0)
     add("unit_long",
         _B + r"(?P<t>(?P<u>hours?|days?|weeks?|months?|years?|decades?))-long" + _E,
         lambda m, c: _duration(1 if not m["u"].lower().endswith("s") else None,
@@ -1532,7 +1602,8 @@ def build_rules() -> list[Rule]:
     add("holiday",
         _B + r"(?P<t>(?:(?P<rel>last|next|this)\s+)?(?P<hol>(?-i:Christmas\s+Eve|Christmas(?:\s+Day)?"
         r"|New\s+Year(?:'|’)s(?:\s+(?:Day|Eve))?|Halloween|Valentine(?:'|’)s\s+Day"
-        r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Election\s+Day))(?:\s+(?P<y>" + YEAR_RE
+        r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Election\s+Day|Palm\s+Sunday|Good\s+Friday"
+        r"|Holy\s+Week)(?P<wk>(?<=Easter)\s+(?-i:[Ww]eek))?)(?:\s+(?P<y>" + YEAR_RE
         + r"))?)" + _E,
         h_holiday, 2)
     add("anaphor",
@@ -1549,6 +1620,12 @@ def build_rules() -> list[Rule]:
         rf"|the\s+(?P<fy>{YEAR_RE})\s+(?:quarter|period)"
         r"|year-earlier|year-ago)(?![\w-])", h_fiscal_period, 2)
     add("day_appositive", _B + r"(?P<t>the\s+day)(?=\s+(?:before|after)\b)", h_day_appositive, 1)
+    # "Today is the eighth day of the operation", "It's the second day of the offensive": today,
+    # counted within an event; said in the present tense, it can only be the day of writing.
+    add("ordinal_today",
+        r"\b(?:(?:it|today|this)(?:'s|\s+is)|today\s+marks)\s+(?P<t>(?:the\s+)?(?:first|second"
+        r"|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+"
+        r"(?:straight\s+|consecutive\s+|full\s+)?day)\b(?![\w-])", h_ordinal_today, 2)
     return R
 
 

@@ -59,13 +59,13 @@ def tense_at(text: str, start: int, end: int) -> str:
             return "future"
     if _SCHEDULED.search(text, lo, start):
         return "future"
+    if _far_future(text, lo, start):
+        return "future"
     if _OPENER.fullmatch(text, lo, start):
         # "On Tuesday, the league plans to hold a news conference": a sentence that opens with
         # the date tells of it in what follows; a future marker there counts unless a past-tense
         # verb comes first ("On Tuesday, he said the army will withdraw" tells of the saying).
-        hi = min(len(text), end + WINDOW_BEFORE)
-        stop = _BOUNDARY.search(text, end, hi)
-        hi = stop.start() if stop else hi
+        hi = _sentence_end(text, end, min(len(text), end + SENTENCE_REACH))
         fut = _FUTURE.search(text, end, hi) or _SCHEDULED.search(text, end, hi)
         if fut is not None and _PAST.search(text, end, fut.start()) is None and not (
                 # "On Friday, the government planned to pay ...": a plan told in the past
@@ -110,12 +110,84 @@ def past_at(text: str, start: int) -> bool:
         return True
     if _OPENER.fullmatch(text, lo, start):
         # "In January, the company bought ...": a sentence that opens with the date tells of
-        # it in the verb that follows.
-        hi = min(len(text), start + WINDOW_BEFORE)
-        stop = _BOUNDARY.search(text, start, hi)
-        hi = stop.start() if stop else hi
-        return not _PROSPECTIVE.search(text, start, hi) and _PAST.search(text, start, hi) is not None
+        # it in the verb that follows: the first one, so that a clause further on ("..., who will
+        # remain chairman") does not turn it.
+        hi = _sentence_end(text, start, min(len(text), start + SENTENCE_REACH))
+        past = _PAST.search(text, start, hi)
+        ahead = _PROSPECTIVE.search(text, start, hi)
+        return past is not None and (ahead is None or past.start() < ahead.start())
     return False
 
 
 _OPENER = re.compile(r"\s*(?:(?:in|on|by|since|during|early|late)\s+)?", re.IGNORECASE)
+
+
+# How far a sentence is read beyond the near window: back for a future marker that governs the
+# expression from a distance ("is scheduled to spend five hours in Dar es Salaam, her first stop
+# Tuesday morning"), ahead for the verb of a sentence that opens with the date.
+SENTENCE_REACH = 240
+# A past reporting verb, a conjunction or a preposition that brings in another event ends the
+# reach of a marker before it: "will meet Bush, officials said Tuesday" dates the saying, "will
+# resume co-operation following the attack on Tuesday" dates the attack.
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|noted|stated|declared|according|but|while"
+    r"|although|after|before|following|amid|despite|when|since|because|who|which|that"
+    r"|and\s+(?:then\s+)?(?:he|she|they|it|the))\b|[;:(]",
+    re.IGNORECASE)
+# Only the plain markers of a future: the looser ones of _FUTURE ("next", "due", "until") mean
+# little that far from the expression.
+_FAR_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+to|plans?\s+to|expected\s+to|(?:is|are)\s+scheduled"
+    r"|(?:is|are)\s+slated|(?:is|are)\s+due|(?:is|are)\s+set\s+to|intends?\s+to)\b",
+    re.IGNORECASE)
+_BE = re.compile(r"\bbe\s+$", re.IGNORECASE)
+
+
+def _far_future(text: str, lo: int, start: int) -> bool:
+    """A future marker earlier in the same sentence than the near window reaches, with no
+    reporting verb, new clause or past tense between it and the expression."""
+    if lo <= 0 or lo > start - WINDOW_BEFORE:
+        return False  # the near window already reached the sentence start
+    sent = _sentence_start(text, max(0, start - SENTENCE_REACH), lo)
+    last = None
+    for m in _FAR_FUTURE.finditer(text, sent, start):
+        last = m
+    if last is None or _CLAUSE_BREAK.search(text, last.end(), start) is not None:
+        return False
+    # A past tense between them tells of something done; a participle after "be" is the
+    # passive of the future verb itself ("will be named commander ... for a mission in December").
+    return all(_BE.search(text, max(0, p.start() - 4), p.start())
+               for p in _PAST.finditer(text, last.end(), start))
+
+
+# Abbreviations AP style writes inside sentences (titles, company suffixes, states, months, "vs.",
+# initials): their full stop does not end the sentence ("In January, a week after the Roe vs.
+# Wade anniversary, a clinic bombing in Birmingham, Ala., killed a guard").
+_ABBREV_BEFORE = re.compile(
+    r"(?:\b(?:vs|Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|Bros|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm"
+    r"|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo"
+    r"|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)"
+    r"|\b[A-Z])$")
+_STOP = re.compile(r"[.!?;]\s|\n")
+
+
+def _is_stop(text: str, m: re.Match[str]) -> bool:
+    return text[m.start()] != "." or _ABBREV_BEFORE.search(
+        text, max(0, m.start() - 6), m.start()) is None
+
+
+def _sentence_end(text: str, start: int, hi: int) -> int:
+    """Where the sentence running on from ``start`` ends (at most ``hi``)."""
+    for m in _STOP.finditer(text, start, hi):
+        if _is_stop(text, m):
+            return m.start()
+    return hi
+
+
+def _sentence_start(text: str, lo: int, start: int) -> int:
+    """Where the sentence holding ``start`` begins (at least ``lo``)."""
+    cut = lo
+    for m in _STOP.finditer(text, lo, start):
+        if _is_stop(text, m):
+            cut = m.end()
+    return cut
