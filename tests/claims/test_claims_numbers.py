@@ -77,3 +77,14 @@ def test_spelled_values():
     assert spelled_value("twenty-five") == 25
     assert spelled_value("a thousand") == 1000
     assert spelled_value("banana") is None
+
+
+def test_wire_dollars_written_dlrs_are_dollars():
+    # Reuters and AP wire copy abbreviate dollars, before or after the amount
+    from storyline.claims.numbers import find_numbers
+
+    got = [(n.text, n.value, n.unit) for n in
+           find_numbers("the 7.6 million kronor (dlrs 978,000) prize; a 5 million dlr deal")]
+    assert ("978,000", 978000.0, "USD") in got
+    assert ("5 million dlr", 5000000.0, "USD") in got
+    assert [n.unit for n in find_numbers("the model dlr 45 ran")] == [None]

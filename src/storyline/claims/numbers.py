@@ -51,7 +51,8 @@ _APPROX_RE = "|".join(re.escape(w) for w in sorted(_APPROX_WORDS, key=len, rever
 
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD",
                    "C$": "CAD", "HK$": "HKD", "Rs": "INR", "Rs.": "INR"}
-_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
+_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD",
+                   "euro": "EUR", "euros": "EUR",
                    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
                    "rupees": "INR", "rubles": "RUB", "roubles": "RUB", "lira": "TRY", "liras": "TRY",
                    "usd": "USD", "eur": "EUR", "gbp": "GBP"}
@@ -75,7 +76,7 @@ _PATTERN = re.compile(
     re.IGNORECASE,
 )
 _AFTER_UNIT = re.compile(
-    r"\s*(?P<unit>%|per\s?cent\b|percentage points?\b|(?:US\s)?dollars?\b|euros?\b|pounds?\b|"
+    r"\s*(?P<unit>%|per\s?cent\b|percentage points?\b|(?:US\s)?(?:dollars?|dlrs?)\b|euros?\b|pounds?\b|"
     r"sterling\b|yen\b|yuan\b|rupees\b|r[ou]?ubles\b|liras?\b|USD\b|EUR\b|GBP\b)",
     re.IGNORECASE)
 
@@ -189,7 +190,10 @@ def _parse_one(s: str) -> tuple[float, int, bool] | None:
 
 def _currency_before(text: str, start: int) -> str | None:
     m = re.search(r"(US\$|HK\$|A\$|C\$|\$|€|£|¥)\s?$", text[max(0, start - 4):start])
-    return _CURRENCY_SIGNS.get(m.group(1)) if m else None
+    if m:
+        return _CURRENCY_SIGNS.get(m.group(1))
+    # wire copy writes the unit first: "dlrs 978,000", "US dlrs 5 million"
+    return "USD" if re.search(r"\bdlrs\.?\s$", text[max(0, start - 6):start], re.IGNORECASE) else None
 
 
 def find_numbers(text: str, masked: list[tuple[int, int]] | None = None) -> list[Number]:
