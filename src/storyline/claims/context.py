@@ -5,13 +5,14 @@ airport on Tuesday. ... the attack, which killed 44 people")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.claims.lexicon import STOPWORDS
 from storyline.records import Mention, Sentence, TimeExpr
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 # "this year" and "last year" name two periods even when no date resolves them to a year.
 _PERIOD = re.compile(r"\b(this|last|next|previous|past)\s+(year|month|week|season|summer|winter|"
                      r"spring|autumn|fall)\b", re.IGNORECASE)
@@ -39,6 +40,7 @@ class SentenceContext:
     dates: list[str]
     words: list[str]
     periods: list[str]  # relative periods the sentence names: "this year", "last year"
+    actors: list[str] = field(default_factory=list)  # people and organisations of the sentence itself
 
 
 def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],
@@ -57,4 +59,7 @@ def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],
     words = content_words((prev.text + " " if prev is not None else "") + s.text)
     periods = sorted({f"{m.group(1).lower().replace('previous', 'last').replace('past', 'last')} "
                       f"{m.group(2).lower()}" for m in _PERIOD.finditer(s.text)})
-    return SentenceContext(sorted(set(ents)), sorted(set(places)), dates, words, periods)
+    actors = [m.entity_id or m.text for m in mentions
+              if inside(m.start, m.end, s.start, s.end) and m.label in _ACTOR_LABELS]
+    return SentenceContext(sorted(set(ents)), sorted(set(places)), dates, words, periods,
+                           sorted(set(actors)))

@@ -12,10 +12,32 @@ from storyline.claims.lexicon import EVENT_CLASSES, REPORTING, STOPWORDS
 from storyline.records import TimeExpr
 
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?",
+                      re.IGNORECASE)
+_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+# Whatever the weekday names, the verb of the event: "checked into", "entered" and "was admitted
+# to" a clinic tell one happening, and its day is what two reports may disagree on.
+DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "check in",
+                       "admit": "check in", "arrive": "arrive", "land": "arrive"}
+
+
+def weekday_named(text: str) -> int | None:
+    """0 (Monday) .. 6 (Sunday) when the expression names one weekday ("Friday", "late
+    Thursday", "Tues."), else None. Whole words only: "Sat" is a weekday, "Saturn" is not."""
+    found = {_WEEKDAY_INDEX[m.group(1).lower()[:3]] for m in _WEEKDAY.finditer(text)
+             if m.group(0).lower().endswith(("day", "day.")) or m.group(0).endswith(".")}
+    return found.pop() if len(found) == 1 else None
 
 
 def checkable(t: TimeExpr) -> bool:
-    return t.type == "DATE" and t.anchored and bool(_CALENDAR.match(t.value)) and t.mod is None
+    """A date a reader can check: a calendar year, month or day anchored to a known publication
+    date, or a day the text names by its weekday (one happening has one weekday, whenever the
+    reports were written)."""
+    if t.mod is not None:
+        return False
+    if t.type == "DATE" and t.anchored and bool(_CALENDAR.match(t.value)):
+        return True
+    return t.type in ("DATE", "TIME") and weekday_named(t.text) is not None
 
 
 def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]] | None:
@@ -44,4 +66,4 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]]
             args.extend((g.lemma_ or g.text).lower() for g in c.children
                         if g.dep_ in ("compound", "amod"))
     args = [a for a in args if a not in STOPWORDS]
-    return lemma, words, args
+    return DATE_EVENT_SYNONYMS.get(lemma, lemma), words, args

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from storyline.claims.context import sentence_context
-from storyline.claims.dates import checkable, date_event
+from storyline.claims.dates import checkable, date_event, weekday_named
 from storyline.claims.lexicon import (
     CLASS_NAMES,
     DIMENSION,
@@ -71,7 +71,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
         ctx = sentence_context(i, sentences, mentions, timexes)
         base = dict(article_id=aid, sentence_start=s.start, sentence_end=s.end,
                     entity_ids=ctx.entity_ids, places=ctx.places, dates=ctx.dates, words=ctx.words,
-                    periods=ctx.periods)
+                    periods=ctx.periods, actors=ctx.actors)
         masked = [(t.start - s.start, t.end - s.start) for t in timexes
                   if s.start <= t.start and t.end <= s.end]
         for n in find_numbers(s.text, masked):
@@ -113,13 +113,13 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             lemma, words, args = ev
             # "on Friday" is only as sure as the publication date it is counted from, and so is
             # the year of "Sept. 24"
-            given = a.dct.source in ("metadata", "user")
+            given = a.dct.source in ("metadata", "user") and t.anchored
             approx = None if given or _YEAR.search(t.text) else \
                 "no year" if _WRITTEN_DATE.search(t.text) else "relative"
             claims.append(Claim(
                 kind="date", start=t.start, end=t.end, text=text[t.start:t.end], what=words,
                 date=t.value, granularity=t.granularity, event=lemma, agent=args,
-                approx=approx,
+                approx=approx, weekday=weekday_named(t.text),
                 **base))  # type: ignore[arg-type]
     for q in a.quotes:
         if q.kind != "direct" or len(q.text.split()) < MIN_QUOTE_WORDS:

@@ -39,6 +39,7 @@ class Claim:
     # dates
     date: str | None = None  # TIMEX3 value
     granularity: str | None = None
+    weekday: int | None = None  # 0 (Monday) .. 6 when the text names the day's weekday
     # quotes
     speaker: str | None = None
     speaker_entity_id: str | None = None
@@ -49,6 +50,7 @@ class Claim:
     # context shared by every kind
     entity_ids: list[str] = field(default_factory=list)  # entities of the sentence (and the one before)
     places: list[str] = field(default_factory=list)  # GPE/LOC/FAC entities of the sentence itself
+    actors: list[str] = field(default_factory=list)  # PERSON/ORG entities of the sentence itself
     dates: list[str] = field(default_factory=list)  # TIMEX3 values of the sentence's dates
     periods: list[str] = field(default_factory=list)  # "this year", "last year" named in the sentence
     words: list[str] = field(default_factory=list)  # content lemmas of the sentence and the one before

@@ -63,11 +63,25 @@ def word_similarity(a: Claim, b: Claim, ctx: AlignContext) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
+def same_entity(x: str, y: str) -> bool:
+    """One entity, or the same one named more fully ("ORG:promises-treatment-center" and
+    "ORG:malibu-promises-treatment-center"): the same type and one name ending the other."""
+    if x == y:
+        return True
+    lx, _, nx = x.partition(":")
+    ly, _, ny = y.partition(":")
+    return lx == ly and bool(nx) and bool(ny) and (nx.endswith("-" + ny) or ny.endswith("-" + nx))
+
+
+def _shared(xs: Sequence[str], ys: Sequence[str]) -> int:
+    return sum(1 for x in set(xs) if any(same_entity(x, y) for y in set(ys)))
+
+
 def entity_overlap(a: Claim, b: Claim) -> float:
     ea, eb = set(a.entity_ids), set(b.entity_ids)
     if not ea or not eb:
         return 0.0
-    return len(ea & eb) / min(len(ea), len(eb))
+    return min(_shared(ea, eb), len(eb)) / min(len(ea), len(eb))
 
 
 def _clash(x: Sequence[str], y: Sequence[str]) -> bool:
@@ -147,8 +161,11 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         score += settings.agent_bonus
     if bearers:
         score += settings.bearer_bonus
-    if a.dates and b.dates and set(a.dates) & set(b.dates):
-        score += settings.date_bonus
+    if {d for d in a.dates if d[:1].isdigit()} & {d for d in b.dates if d[:1].isdigit()}:
+        score += settings.date_bonus  # an unresolved "XXXX-XX-XX" says nothing
+    if a.kind == "date" and _shared(a.actors, b.actors):
+        # "Tara Reid checked into ..." and "Tara Reid has entered ...": one event of one actor
+        score += settings.actor_bonus
     ea = ctx.event_of.get((a.article_id, a.sentence_start))
     if ea is not None and ea == ctx.event_of.get((b.article_id, b.sentence_start)):
         score += settings.event_bonus

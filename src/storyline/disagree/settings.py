@@ -14,6 +14,7 @@ class DisagreeSettings:
     agent_bonus: float = 0.15  # the same cause: "attack" and "attack"
     date_bonus: float = 0.1  # the same date in both sentences
     event_bonus: float = 0.2  # the events helper put both sentences in one Event
+    actor_bonus: float = 0.2  # a dated event of one named person or body in both sentences
     bearer_bonus: float = 0.2  # two measures of one named object: "the 36-foot Unity", "the unit" (Unity)
     # Minimum alignment score to compare two claims, by kind. Dates and quotes need more: a date
     # of another happening of the same kind (another meeting of the same two leaders) is the

@@ -76,8 +76,33 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
 
 
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday(c: Claim) -> int | None:
+    """The weekday a claim's text names, or that its written calendar day falls on."""
+    if c.weekday is not None:
+        return c.weekday
+    if c.approx is None and c.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.date):
+        return date.fromisoformat(c.date).weekday()
+    return None
+
+
 def compare_dates(a: Claim, b: Claim) -> Verdict:
     assert a.date and b.date
+    wa, wb = _weekday(a), _weekday(b)
+    if wa is not None and wb is not None and (a.weekday is not None or b.weekday is not None) \
+            and "no year" not in (a.approx, b.approx):
+        # one happening has one weekday: "checked in on Friday" and "on Tuesday" cannot both be
+        # right, whenever each report was written (a weekday is never counted from the wrong
+        # publication date)
+        if wa != wb:
+            return Verdict("conflict", f"{a.text} vs {b.text}: one day, two weekdays "
+                           f"({_DAY_NAMES[wa]}, {_DAY_NAMES[wb]})")
+        if a.date == b.date or not (a.date[:1].isdigit() and b.date[:1].isdigit()):
+            return Verdict("agree", f"both a {_DAY_NAMES[wa]}")
+    if not (a.date[:1].isdigit() and b.date[:1].isdigit()):
+        return Verdict("compatible", f"{a.text} vs {b.text}: no calendar date to compare")
     if a.date == b.date:
         return Verdict("agree", f"both {a.date}")
     if a.date.startswith(b.date) or b.date.startswith(a.date):

@@ -1,0 +1,68 @@
+"""One happening has one weekday: two reports that name two weekdays for it disagree, whenever
+each was written, and two reports naming the same weekday agree even with no publication date."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline.claims.dates import weekday_named
+from storyline.corpus import read_corpus
+from storyline.disagree import VERDICTS, find_disagreements
+from storyline.disagree.align import same_entity
+
+LEAD = "The actress has struggled with alcohol for years, her friends say. "
+
+
+def corpus(tmp_path: Path, a: str, b: str):
+    paths = []
+    for name, body in (("wire-a", a), ("paper-b", b)):
+        p = tmp_path / f"{name}.jsonl"
+        row = {"id": name, "title": "Actress in rehab", "source": name, "text": LEAD + body}
+        p.write_text(json.dumps(row) + "\n", encoding="utf-8")
+        paths.append(p)
+    return read_corpus(paths)
+
+
+def dates(c):
+    return [(d.verdict, sorted(s.value for s in d.sides))
+            for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == "date"]
+
+
+def test_two_weekdays_for_one_check_in_conflict_in_undated_reports(tmp_path):
+    c = corpus(tmp_path,
+               "Actress Mara Quell checked into the Seaview Recovery Center on Friday, her "
+               "publicist said.",
+               "Mara Quell has entered the Malibu Seaview Recovery Center on Tuesday, her "
+               "representative told reporters.")
+    assert dates(c) == [("conflict", ["Friday", "Tuesday"])]
+
+
+def test_the_same_weekday_agrees(tmp_path):
+    c = corpus(tmp_path,
+               "Actress Mara Quell checked into the Seaview Recovery Center on Friday, her "
+               "publicist said.",
+               "Mara Quell has entered the Malibu Seaview Recovery Center on Friday, her "
+               "representative told reporters.")
+    assert dates(c) == [("agree", ["Friday", "Friday"])]
+
+
+def test_a_written_date_gives_its_weekday(tmp_path):
+    c = corpus(tmp_path,
+               "Actress Mara Quell checked into the Seaview Recovery Center on Friday, her "
+               "publicist said.",
+               "Mara Quell checked herself into the Seaview Recovery Center on Tuesday, "
+               "December 9, 2008, her representative told reporters.")
+    assert dates(c) == [("conflict", ["Friday", "Tuesday, December 9, 2008"])]
+
+
+def test_weekday_names():
+    assert [weekday_named(t) for t in ("Friday", "late Thursday", "Tues.", "Saturn", "Sat.",
+                                       "Friday and Saturday", "about 1:30 a.m. Sunday")] == \
+        [4, 3, 1, None, 5, None, 6]
+
+
+def test_an_entity_named_more_fully_is_the_same_entity():
+    assert same_entity("ORG:seaview-recovery-center", "ORG:malibu-seaview-recovery-center")
+    assert not same_entity("ORG:seaview-recovery-center", "GPE:malibu-seaview-recovery-center")
+    assert not same_entity("PERSON:john-smith", "PERSON:smithson")
