@@ -36,6 +36,10 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|my|your
 # text names one by one only a handful of things.
 _NAMED_MAX = 10
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_ALL_BUT = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
+# A span of time made an adjective sizes the noun after it: a "30-day program" and a "90-day
+# stint" are two things, as a "36-foot Unity" and a "41-foot Zarya" are.
+TIME_HEADS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _MAYBE_NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|hundred|thousand|million|billion|dozen|dozens|scores)\b", re.IGNORECASE)
@@ -87,6 +91,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             elif b.event is None and n.unit not in MONEY_UNITS and n.unit not in ("%", "pp") \
                     and not _specific(b.head):
                 continue  # a count of nothing happening ("the two leaders") is not checkable
+            if _ALL_BUT.search(s.text, 0, n.start):
+                continue  # "all but five ... have been released": five were not
             if b.event not in CLASS_NAMES and _specific(b.head) and n.high < _NAMED_MAX \
                     and _DEFINITE.search(s.text, 0, n.start):
                 continue  # "the two nations": things already named, referred to, not counted
@@ -99,8 +105,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 kind="number", start=start, end=end, text=text[start:end], what=what,
                 low=n.low, high=n.high, value=n.value, approx=n.approx, unit=unit,
                 head=head, event=b.event, agent=b.agent, modifiers=modifiers,
-                bearer=b.bearer if unit in MEASURE_UNIT_NAMES else None,
-                bearer_proper=b.bearer_proper and unit in MEASURE_UNIT_NAMES,
+                bearer=b.bearer if unit in MEASURE_UNIT_NAMES or head in TIME_HEADS else None,
+                bearer_proper=b.bearer_proper and (unit in MEASURE_UNIT_NAMES or head in TIME_HEADS),
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
                 tally=bool(TALLY.search(s.text)),
                 **base))  # type: ignore[arg-type]

@@ -138,7 +138,7 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         mb = [m for m in b.modifiers if m not in _NEUTRAL_MODIFIERS]
         if _clash(ma, mb):
             return 0.0
-    bearers = _bearers(a, b) if a.unit in MEASURE_UNIT_NAMES else None
+    bearers = _bearers(a, b) if a.kind == "number" else None
     if bearers is False:
         return 0.0  # "the 41-foot Zarya" and "the 36-foot Unity": two objects
     # one named object measured twice is one measure wherever the sentences place it ("launched
