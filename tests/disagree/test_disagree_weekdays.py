@@ -80,3 +80,17 @@ def test_all_but_counts_the_rest(tmp_path):
                "All but five of the supporters detained by police have been released.")
     assert ("conflict", ["12", "five"]) not in numbers(c)
 
+
+
+def test_spans_of_time_sizing_one_thing_are_compared(tmp_path):
+    c = corpus(tmp_path,
+               "Mara Quell checked into the Seaview Recovery Center to begin a 30-day program.",
+               "Mara Quell checked into the Seaview Recovery Center to begin a 90-day program.")
+    assert numbers(c) == [("conflict", ["30-day", "90-day"])]
+    # a program completed and a stint begun are two things
+    c = corpus(tmp_path,
+               "Mara Quell has checked out of the Seaview Recovery Center after completing a "
+               "30-day program.",
+               "Mara Quell checked into the Seaview Recovery Center to begin a 90-day stint, her "
+               "lawyer said.")
+    assert numbers(c) == []

@@ -111,7 +111,18 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 tally=bool(TALLY.search(s.text)),
                 **base))  # type: ignore[arg-type]
         for t in timexes:
-            if not (s.start <= t.start and t.end <= s.end) or not checkable(t):
+            if not (s.start <= t.start and t.end <= s.end):
+                continue
+            sized = _sized_span(t, doc, s.start)
+            if sized is not None:
+                value, unit, noun = sized
+                claims.append(Claim(
+                    kind="number", start=t.start, end=t.end, text=text[t.start:t.end],
+                    what=f"{t.text} {noun.text}", low=value, high=value, value=value, unit=unit,
+                    bearer=(noun.lemma_ or noun.text).lower(), bearer_proper=noun.pos_ == "PROPN",
+                    **base))  # type: ignore[arg-type]
+                continue
+            if not checkable(t):
                 continue
             ev = date_event(doc, t, s.start)
             if ev is None:
@@ -153,6 +164,30 @@ _GENERAL_HEADS = PEOPLE | frozenset({
     "third", "half", "quarter", "fifth", "tenth", "member", "child", "son", "daughter", "brother",
     "sister", "leader", "official", "country", "case", "step", "issue", "round", "game", "term",
     "decade", "century", "generation", "other", "million", "billion", "thousand", "hundred"})
+
+
+_ADJECTIVAL_SPAN = re.compile(r"^[\w.]+-(?:minute|hour|day|week|month|year)$", re.IGNORECASE)
+_SPAN_VALUE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMWDH])$")
+_SPAN_UNITS = {("", "Y"): "years", ("", "M"): "months", ("", "W"): "weeks", ("", "D"): "days",
+               ("T", "H"): "hours", ("T", "M"): "minutes"}
+
+
+def _sized_span(t, doc, offset: int):  # type: ignore[no-untyped-def]
+    """A span of time made an adjective, with the noun it sizes: "a 12-day flight", "his
+    17-year rule", "a three-month stay" -> (12, "days", flight). Two reports giving one flight
+    two lengths disagree; a span that sizes nothing ("for three months") is left out."""
+    if t.type != "DURATION" or not _ADJECTIVAL_SPAN.match(t.text):
+        return None
+    m = _SPAN_VALUE.match(t.value)
+    if m is None or (m.group(1), m.group(3)) not in _SPAN_UNITS:
+        return None
+    after = [x for x in doc if x.idx >= t.end - offset and not x.is_punct]
+    if not after or after[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = after[0]
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return float(m.group(2)), _SPAN_UNITS[(m.group(1), m.group(3))], noun
 
 
 def _specific(head: str | None) -> bool:
