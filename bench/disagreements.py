@@ -15,7 +15,10 @@ file's raw text. No text of the evaluation data is stored in the project: only i
 A pair may carry a "batch": pairs without one are the first set, which the rules were studied on
 ("dev"); "heldout2" pairs (other DUC 2004 and ECB+ topics) were labelled before the rule changes
 that followed them; "heldout3" pairs (six more DUC 2004 topics and six more ECB+ topics) were
-labelled blind, by reading the documents, without running Storyline on them. Precision and recall are printed per batch and over all pairs.
+labelled blind, by reading the documents, without running Storyline on them; "heldout4" pairs
+(ten more ECB+ topics) were labelled blind the same way, after the rule changes heldout3 led to.
+A batch lists every pair of documents that disagree on a fact, so one disagreement told by many
+outlets weighs as many pairs (heldout4: 18 conflict pairs come from two facts). Precision and recall are printed per batch and over all pairs.
 Neither data set carries publication dates (the DUC copy has lost its SGML headers, its documents
 are named D1..D10; ECB+ here is token files only), so every evaluation document is undated unless
 Storyline infers a date from its text.
