@@ -18,7 +18,8 @@ _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "s
 # Whatever the weekday names, the verb of the event: "checked into", "entered" and "was admitted
 # to" a clinic tell one happening, and its day is what two reports may disagree on.
 DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "check in",
-                       "admit": "check in", "arrive": "arrive", "land": "arrive"}
+                       "admit": "check in", "arrive": "arrive", "land": "arrive",
+                       "death": "die", "pass away": "die"}
 
 
 def weekday_named(text: str) -> int | None:
@@ -40,6 +41,21 @@ def checkable(t: TimeExpr) -> bool:
     return t.type in ("DATE", "TIME") and weekday_named(t.text) is not None
 
 
+def _event_noun_before(first: Any) -> tuple[str, str, list[str]] | None:
+    """An event noun just before the date when the parse hangs the date elsewhere: "the cause of
+    his death at home on Thursday was not known" (parsed with "on Thursday" on "cause")."""
+    j = first.i - 1
+    while j >= 0 and first.i - j <= 5:
+        t = first.doc[j]
+        if t.pos_ in ("VERB", "AUX", "PUNCT"):
+            return None
+        lemma = (t.lemma_ or t.text).lower()
+        if t.pos_ == "NOUN" and lemma in EVENT_CLASSES:
+            return DATE_EVENT_SYNONYMS.get(lemma, lemma), t.text, []
+        j -= 1
+    return None
+
+
 def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]] | None:
     """(event lemma, event words, argument lemmas) of the verb the date ``t`` attaches to."""
     toks = [x for x in doc if x.idx < t.end - offset and x.idx + len(x.text) > t.start - offset]
@@ -54,7 +70,7 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]]
             break
     lemma = (tok.lemma_ or tok.text).lower()
     if tok.pos_ not in ("VERB", "NOUN") or lemma in REPORTING or lemma in ("be", "have"):
-        return None
+        return _event_noun_before(toks[0])
     words = tok.text
     prt = [c for c in tok.children if c.dep_ == "prt"]
     if prt:

@@ -110,6 +110,17 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
                 tally=bool(TALLY.search(s.text)),
                 **base))  # type: ignore[arg-type]
+        for m in _CLOCK.finditer(s.text):
+            # "with 7:42 left in the first half": when in a game a play happened
+            minutes = int(m.group("m") or m.group("m2"))
+            seconds = int(m.group("s") or m.group("s2") or 0)
+            value = float(minutes * 60 + seconds)
+            start, end = s.start + m.start("time"), s.start + m.end("time")
+            period = re.sub(r"\s+", " ", (m.group("period") or "").lower())
+            claims.append(Claim(
+                kind="number", start=start, end=end, text=text[start:end], what="game clock",
+                low=value, high=value, value=value, unit="clock",
+                modifiers=[period] if period else [], **base))  # type: ignore[arg-type]
         for t in timexes:
             if not (s.start <= t.start and t.end <= s.end):
                 continue
@@ -122,7 +133,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                     bearer=(noun.lemma_ or noun.text).lower(), bearer_proper=noun.pos_ == "PROPN",
                     **base))  # type: ignore[arg-type]
                 continue
-            if not checkable(t):
+            if not checkable(t) or _in_range(text, t.start, t.end):
                 continue
             ev = date_event(doc, t, s.start)
             if ev is None:
@@ -188,6 +199,27 @@ def _sized_span(t, doc, offset: int):  # type: ignore[no-untyped-def]
     while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
     return float(m.group(2)), _SPAN_UNITS[(m.group(1), m.group(3))], noun
+
+
+# The game clock of a play, as sports reports give it: "with 7:42 left in the first half", "with
+# 7 minutes 41 seconds to go", "with 4:43 to play".
+_CLOCK = re.compile(
+    r"\bwith\s+(?P<time>(?P<m>\d{1,2}):\s?(?P<s>\d{2})|(?P<m2>\d{1,2})\s+minutes?"
+    r"(?:,?\s+(?:and\s+)?(?P<s2>\d{1,2})\s+seconds?)?)\s+(?:left|remaining|to\s+go|to\s+play)"
+    r"(?:\s+in\s+the\s+(?P<period>(?:first|second|third|fourth|final)\s+(?:half|quarter|period)"
+    r"|overtime))?", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:to|and|through|until|-|–)\s+\S", re.IGNORECASE)
+_RANGE_CLOSE = re.compile(r"\b(?:from|between)\s+[\w.,' ]{1,30}?\s+(?:to|and|through|until|-|–)\s+$",
+                          re.IGNORECASE)
+
+
+def _in_range(text: str, start: int, end: int) -> bool:
+    """An end of a period ("set the mark from 1974 to 1978"): neither end is the date of the
+    event, so neither is checked against a date another report gives."""
+    before = text[max(0, start - 48):start]
+    return bool(_RANGE_OPEN.search(before) and _RANGE_TO.match(text, end)) \
+        or bool(_RANGE_CLOSE.search(before))
 
 
 def _specific(head: str | None) -> bool:
