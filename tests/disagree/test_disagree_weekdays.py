@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from storyline.claims import extract_claims
 from storyline.claims.dates import weekday_named
 from storyline.corpus import read_corpus
 from storyline.disagree import VERDICTS, find_disagreements
@@ -94,3 +95,33 @@ def test_spans_of_time_sizing_one_thing_are_compared(tmp_path):
                "Mara Quell checked into the Seaview Recovery Center to begin a 90-day stint, her "
                "lawyer said.")
     assert numbers(c) == []
+
+
+GAME = "Tyler Vance broke the school's all-time scoring record in the tournament opener. "
+
+
+def test_game_clocks_of_one_play_are_compared(tmp_path):
+    c = corpus(tmp_path,
+               GAME + "Vance set the record with a bank shot over two defenders with 7 minutes "
+               "41 seconds to go in the first half.",
+               GAME + "Vance moved into the top spot with a leaner in the lane with 7:42 left in "
+               "the first half.")
+    claims = [x for x in extract_claims(c) if x.unit == "clock"]
+    assert sorted((x.text, x.value) for x in claims) == [("7 minutes 41 seconds", 461.0),
+                                                           ("7:42", 462.0)]
+    assert numbers(c) == [("conflict", ["7 minutes 41 seconds", "7:42"])]
+
+
+def test_a_death_named_before_its_weekday_is_dated(tmp_path):
+    c = corpus(tmp_path,
+               "Former agent Mark Vell, the informant known as Whisper, died on Friday.",
+               "Mark Vell suffered from heart failure but the cause of his death at home on Thursday "
+               "was not immediately known, a local newspaper said.")
+    assert dates(c) == [("conflict", ["Friday", "Thursday"])]
+
+
+def test_the_ends_of_a_period_are_not_event_dates(tmp_path):
+    c = corpus(tmp_path,
+               GAME + "The basket broke the mark that guard Phil Lord set from 1974 to 1978.",
+               GAME + "Phil Lord's school mark, set in 1978, held for three decades.")
+    assert all(v != "conflict" for v, _ in dates(c))
