@@ -40,7 +40,8 @@ class SentenceContext:
     dates: list[str]
     words: list[str]
     periods: list[str]  # relative periods the sentence names: "this year", "last year"
-    actors: list[str] = field(default_factory=list)  # people and organisations of the sentence itself
+    # people and organisations of the sentence itself
+    actors: list[str] = field(default_factory=list)
 
 
 def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],

@@ -99,14 +99,15 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             modifiers = b.modifiers
             if unit in LENGTH_UNITS:
                 modifiers = [*modifiers, _dimension(s.text[n.end:n.end + 30])]
+            sizes = unit in MEASURE_UNIT_NAMES or head in TIME_HEADS
             what = " ".join(w for w in (b.head_text or (b.head if b.head != "people" else "people"),
                                         b.event_text) if w) or (n.unit or "")
             claims.append(Claim(
                 kind="number", start=start, end=end, text=text[start:end], what=what,
                 low=n.low, high=n.high, value=n.value, approx=n.approx, unit=unit,
                 head=head, event=b.event, agent=b.agent, modifiers=modifiers,
-                bearer=b.bearer if unit in MEASURE_UNIT_NAMES or head in TIME_HEADS else None,
-                bearer_proper=b.bearer_proper and (unit in MEASURE_UNIT_NAMES or head in TIME_HEADS),
+                bearer=b.bearer if sizes else None,
+                bearer_proper=b.bearer_proper and sizes,
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
                 tally=bool(TALLY.search(s.text)),
                 **base))  # type: ignore[arg-type]
@@ -210,8 +211,8 @@ _CLOCK = re.compile(
     r"|overtime))?", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|and|through|until|-|–)\s+\S", re.IGNORECASE)
-_RANGE_CLOSE = re.compile(r"\b(?:from|between)\s+[\w.,' ]{1,30}?\s+(?:to|and|through|until|-|–)\s+$",
-                          re.IGNORECASE)
+_RANGE_CLOSE = re.compile(
+    r"\b(?:from|between)\s+[\w.,' ]{1,30}?\s+(?:to|and|through|until|-|–)\s+$", re.IGNORECASE)
 
 
 def _in_range(text: str, start: int, end: int) -> bool:
