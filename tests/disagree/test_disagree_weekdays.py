@@ -125,3 +125,25 @@ def test_the_ends_of_a_period_are_not_event_dates(tmp_path):
                GAME + "The basket broke the mark that guard Phil Lord set from 1974 to 1978.",
                GAME + "Phil Lord's school mark, set in 1978, held for three decades.")
     assert all(v != "conflict" for v, _ in dates(c))
+
+
+def test_a_name_that_begins_a_longer_one_is_the_same_entity():
+    assert same_entity("PERSON:mara-quell-checks", "PERSON:mara-quell")
+    assert not same_entity("ORG:bank", "ORG:bank-of-america")  # one word proves nothing
+
+
+def test_late_and_early_keep_their_weekday(tmp_path):
+    c = corpus(tmp_path,
+               "Actress Mara Quell finally checked into the Seaview Recovery Center late "
+               "Thursday, her lawyer said.",
+               "Early Friday morning, the actress Mara Quell checked into the Seaview Recovery "
+               "Center.")
+    assert dates(c) == [("conflict", ["Early Friday morning", "late Thursday"])]
+
+
+def test_a_date_of_what_was_felt_needed_is_its_date(tmp_path):
+    c = corpus(tmp_path,
+               "On Friday, Mara Quell felt she needed to be checked in at the Seaview Recovery "
+               "Center.",
+               "Mara Quell checked herself into the Seaview Recovery Center on Tuesday.")
+    assert dates(c) == [("conflict", ["Friday", "Tuesday"])]

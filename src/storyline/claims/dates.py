@@ -22,6 +22,11 @@ DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "ch
                        "death": "die", "pass away": "die"}
 
 
+# Verbs of mind and attempt: what they govern is the event ("decided to resign on Monday").
+_WRAPPERS = frozenset({"feel", "decide", "want", "need", "try", "plan", "hope", "agree", "choose",
+                       "seek", "attempt", "intend", "wish", "manage", "opt", "vow", "refuse"})
+
+
 def weekday_named(text: str) -> int | None:
     """0 (Monday) .. 6 (Sunday) when the expression names one weekday ("Friday", "late
     Thursday", "Tues."), else None. Whole words only: "Sat" is a weekday, "Saturn" is not."""
@@ -34,11 +39,11 @@ def checkable(t: TimeExpr) -> bool:
     """A date a reader can check: a calendar year, month or day anchored to a known publication
     date, or a day the text names by its weekday (one happening has one weekday, whenever the
     reports were written)."""
-    if t.mod is not None:
-        return False
-    if t.type == "DATE" and t.anchored and bool(_CALENDAR.match(t.value)):
+    if t.mod is None and t.type == "DATE" and t.anchored and bool(_CALENDAR.match(t.value)):
         return True
-    return t.type in ("DATE", "TIME") and weekday_named(t.text) is not None
+    # "late Thursday" and "early Friday morning" are still Thursday and Friday
+    return t.type in ("DATE", "TIME") and t.mod in (None, "START", "MID", "END") \
+        and weekday_named(t.text) is not None
 
 
 def _event_noun_before(first: Any) -> tuple[str, str, list[str]] | None:
@@ -68,6 +73,19 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]]
         tok = tok.head
         if tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and (tok.lemma_ or "").lower() in EVENT_CLASSES):
             break
+    if tok.i <= toks[-1].i and tok.i >= toks[0].i:
+        # the parser made the date the root ("Early Friday morning, the actress checked into
+        # ..."): a sentence that opens with its date tells of it in the verb that follows
+        tok = next((x for x in doc if x.i > toks[-1].i and x.pos_ == "VERB"
+                    and (x.lemma_ or "").lower() not in REPORTING), tok)
+    for _ in range(2):
+        # "on Friday, Reid felt she needed to be checked in": the date is of what was felt due
+        if tok.pos_ != "VERB" or (tok.lemma_ or "").lower() not in _WRAPPERS:
+            break
+        inner = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"]
+        if not inner:
+            break
+        tok = inner[0]
     lemma = (tok.lemma_ or tok.text).lower()
     if tok.pos_ not in ("VERB", "NOUN") or lemma in REPORTING or lemma in ("be", "have"):
         return _event_noun_before(toks[0])

@@ -65,12 +65,17 @@ def word_similarity(a: Claim, b: Claim, ctx: AlignContext) -> float:
 
 def same_entity(x: str, y: str) -> bool:
     """One entity, or the same one named more fully ("ORG:promises-treatment-center" and
-    "ORG:malibu-promises-treatment-center"): the same type and one name ending the other."""
+    "ORG:malibu-promises-treatment-center", a headline's "PERSON:lindsay-lohan-checks" and
+    "PERSON:lindsay-lohan"): the same type, and a name of two words or more that begins or ends
+    the other."""
     if x == y:
         return True
     lx, _, nx = x.partition(":")
     ly, _, ny = y.partition(":")
-    return lx == ly and bool(nx) and bool(ny) and (nx.endswith("-" + ny) or ny.endswith("-" + nx))
+    if lx != ly or not nx or not ny:
+        return False
+    short, long_ = sorted((nx, ny), key=len)
+    return "-" in short and (long_.startswith(short + "-") or long_.endswith("-" + short))
 
 
 def _shared(xs: Sequence[str], ys: Sequence[str]) -> int:
