@@ -115,8 +115,8 @@ def test_game_clocks_of_one_play_are_compared(tmp_path):
 def test_a_death_named_before_its_weekday_is_dated(tmp_path):
     c = corpus(tmp_path,
                "Former agent Mark Vell, the informant known as Whisper, died on Friday.",
-               "Mark Vell suffered from heart failure but the cause of his death at home on Thursday "
-               "was not immediately known, a local newspaper said.")
+               "Mark Vell suffered from heart failure but the cause of his death at home on "
+               "Thursday was not immediately known, a local newspaper said.")
     assert dates(c) == [("conflict", ["Friday", "Thursday"])]
 
 
