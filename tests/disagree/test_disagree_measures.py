@@ -109,3 +109,23 @@ def test_one_named_object_measured_in_two_places_agrees(tmp_path):
                STATION + "Zarya, 41 feet long, was built in Russia and launched from Kazakstan.",
                STATION + "The shuttle's robot arm grabbed the 41-foot Zarya over Brazil.")
     assert numbers(c) == [("agree", ["41", "41"])]
+
+
+def test_a_prize_valued_two_ways_is_one_measure(tmp_path):
+    # "the prize amount of ... (dlrs 978,000)" and "the prize ... is now worth $938,000" value one
+    # prize: what the dollars are the value of is read from "amount of" and from "worth"
+    c = corpus(tmp_path,
+               "The Nobel committee named the three winners on Monday. The prize amount of 7.6 "
+               "million kronor (dlrs 978,000) is divided equally among the three.",
+               "The Nobel committee named the three winners on Monday. The prize that the three "
+               "scientists will share is now worth $938,000.")
+    claims = [x for x in extract_claims(c) if x.unit == "USD"]
+    assert {x.head for x in claims} == {"prize"}
+    assert numbers(c) == [("conflict", ["$938,000", "978,000"])]
+
+
+def test_two_amounts_of_two_things_are_not_compared(tmp_path):
+    c = corpus(tmp_path,
+               "The fund was sending in $4.8 billion in aid in August, officials said.",
+               "Russia hopes to wrangle its next disbursement, $4.3 billion, from the fund.")
+    assert numbers(c) == []

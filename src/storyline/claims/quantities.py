@@ -183,6 +183,12 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
                                            "arrested") else None)
     if noun is not None and event is not None and noun.i == anchor.i and _event_of(noun):
         head = "people"  # "174 dead": the noun is the event itself
+    if n.unit in MONEY_UNITS and head is None:
+        # "his Nobel Prize, worth the equivalent of $967,500", "the prize amount of 7.6 million
+        # kronor (dlrs 978,000)": the amount is the value of the prize
+        valued = _valued(num_toks[-1])
+        if valued is not None:
+            head = _normal_head(valued, None)
     modifiers = [_lemma(c) for c in (noun.children if noun is not None else [])
                  if c.dep_ in ("amod", "compound") and c not in num_toks
                  and _lemma(c) not in STOPWORDS]
@@ -192,6 +198,44 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
                    agent, modifiers, update,
                    _lemma(bearer) if bearer is not None else None,
                    bearer is not None and bearer.pos_ == "PROPN")
+
+
+_AMOUNT_WORDS = frozenset({"amount", "value", "sum", "price", "cost"})
+
+
+def _valued(t: Any) -> Any | None:
+    """The thing an amount is the value of: up from the amount to "worth" and to the noun it
+    describes ("Prize, worth ...") or is said of ("the prize is worth ..."), or to "the prize
+    amount of" / "the value of the prize"; an amount in apposition ("its next disbursement, $4.3
+    billion") is that thing's."""
+    top = t
+    while top.head.i != top.i and top.head.pos_ == "NUM":
+        top = top.head
+    first = min(x.i for x in top.subtree)
+    if top.dep_ == "appos" and top.head.pos_ in _NOUNS and first >= 2 \
+            and t.doc[first - 1].text == "," and top.head.i == first - 2:
+        return top.head  # "its next disbursement, $4.3 billion, from the IMF"
+    for _ in range(5):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.lower_ == "worth":
+            if t.dep_ == "amod" and t.head.pos_ in _NOUNS:
+                return t.head
+            if t.dep_ == "acomp":
+                return next((c for c in t.head.children
+                             if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in _NOUNS), None)
+            return None
+        if t.pos_ in _NOUNS and _lemma(t) in _AMOUNT_WORDS:
+            own = [c for c in t.children if c.dep_ == "compound" and c.pos_ in _NOUNS]
+            if own:
+                return own[-1]  # "the prize amount of ..."
+            of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ in _NOUNS]
+            return of[0] if of and not of[0].like_num else None
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 # Words that may stand between an event verb and its amount: "steal more than €80 million".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storyline.claims.lexicon import CLASS_NAMES, MEASURE_UNIT_NAMES
+from storyline.claims.lexicon import CLASS_NAMES, MEASURE_UNIT_NAMES, MONEY_UNITS
 
 
 @dataclass(slots=True)
@@ -65,15 +65,18 @@ class Claim:
         the same cables, "43 people killed" and "43 people attended" do not."""
         if self.unit in MEASURE_UNIT_NAMES:
             return None  # "36 feet" and "18 feet" long measure one module whatever verb says so
-        if self.event in CLASS_NAMES or self.head in (None, "people"):
-            return self.event
+        if self.event in CLASS_NAMES or self.head in (None, "people") or self.unit in MONEY_UNITS:
+            return self.event  # an amount goes with what happened to it: "offered", "paid"
         return None
 
     @property
     def key(self) -> tuple[str | None, ...]:
         """Claims with different keys measure different things and are never compared."""
         if self.kind == "number":
-            return ("number", self.unit, self.event_key, self.head)
+            # what an amount of money is the value of ("prize", "deal") is told by one report
+            # and not another: it is checked in alignment, not in the key
+            head = None if self.unit in MONEY_UNITS else self.head
+            return ("number", self.unit, self.event_key, head)
         if self.kind == "date":
             return ("date", self.event)
         return (self.kind,)

@@ -138,6 +138,8 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         return 0.0
     if a.key != b.key:
         return 0.0
+    if a.kind == "number" and a.head and b.head and a.head != b.head:
+        return 0.0  # "$4.8 billion in aid" and "its next disbursement, $4.3 billion"
     if a.kind == "number":
         ma = [m for m in a.modifiers if m not in _NEUTRAL_MODIFIERS]
         mb = [m for m in b.modifiers if m not in _NEUTRAL_MODIFIERS]
