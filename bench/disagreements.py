@@ -16,7 +16,8 @@ A pair may carry a "batch": pairs without one are the first set, which the rules
 ("dev"); "heldout2" pairs (other DUC 2004 and ECB+ topics) were labelled before the rule changes
 that followed them; "heldout3" pairs (six more DUC 2004 topics and six more ECB+ topics) were
 labelled blind, by reading the documents, without running Storyline on them; "heldout4" pairs
-(ten more ECB+ topics) were labelled blind the same way, after the rule changes heldout3 led to.
+(ten more ECB+ topics) and "heldout5" pairs (the last seven ECB+ topics) were labelled blind the
+same way, each after the rule changes the batch before it led to.
 A batch lists every pair of documents that disagree on a fact, so one disagreement told by many
 outlets weighs as many pairs (heldout4: 18 conflict pairs come from two facts). Precision and recall are printed per batch and over all pairs.
 Neither data set carries publication dates (the DUC copy has lost its SGML headers, its documents
