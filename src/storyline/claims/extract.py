@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from storyline.claims.ages import find_ages
 from storyline.claims.context import sentence_context
 from storyline.claims.dates import checkable, date_event, weekday_named
 from storyline.claims.lexicon import (
@@ -41,8 +42,9 @@ _ALL_BUT = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 # stint" are two things, as a "36-foot Unity" and a "41-foot Zarya" are.
 TIME_HEADS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _MAYBE_NUMBER = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    r"fifty|hundred|thousand|million|billion|dozen|dozens|scores)\b", re.IGNORECASE)
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen"
+    r"|dozens|scores)\b", re.IGNORECASE)
 
 
 def extract_claims(corpus: Corpus, article_ids: Iterable[str] | None = None) -> list[Claim]:
@@ -110,6 +112,12 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 bearer_proper=b.bearer_proper and sizes,
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
                 tally=bool(TALLY.search(s.text)),
+                **base))  # type: ignore[arg-type]
+        for start, end, age, person in find_ages(s.text, s.start, mentions):
+            claims.append(Claim(
+                kind="number", start=start, end=end, text=text[start:end],
+                what=f"age of {person.text}", low=age, high=age, value=age, unit="age",
+                bearer=person.entity_id or person.text, bearer_proper=True,
                 **base))  # type: ignore[arg-type]
         for m in _CLOCK.finditer(s.text):
             # "with 7:42 left in the first half": when in a game a play happened

@@ -123,7 +123,8 @@ def _bearers(a: Claim, b: Claim) -> bool | None:
     x, y = a.bearer, b.bearer
     if x is None or y is None:
         return None
-    if x == y or (a.bearer_proper and x in _entity_names(b)) \
+    if x == y or (":" in x and ":" in y and same_entity(x, y)) \
+            or (a.bearer_proper and x in _entity_names(b)) \
             or (b.bearer_proper and y in _entity_names(a)):
         return True
     if x in _GENERIC_BEARERS or y in _GENERIC_BEARERS:

@@ -1,0 +1,58 @@
+"""Ages of named people: "61-year-old Sharron Smith", "Sharron Smith, 60,", "Smith, aged 60".
+
+Outlets often disagree on a person's age; the age is bound to the person it is of (the entity of
+the name next to it), so two ages of one person are compared and ages of two people never are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from storyline.claims.numbers import spelled_value
+from storyline.records import Mention
+
+_NUM = r"\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?"
+# "61-year-old Sharron Smith", "Sixty-year-old Sharron Smith", "the 33-year-old actress Tara Reid"
+_BEFORE = re.compile(rf"\b(?P<n>{_NUM})[- ]years?[- ]old\b", re.IGNORECASE)
+# "Sharron Smith, 60, was arrested", "Smith, aged 60,", "Smith, 60 years old"
+_AFTER = re.compile(r"^,\s*(?:aged?\s+)?(?P<n>\d{1,3})(?:\s+years\s+old)?\s*[,)]")
+# Words that may stand between an age and the name it is of: "the 33-year-old actress Tara Reid".
+_GAP = 40
+
+
+def _value(word: str) -> float | None:
+    if word.isdigit():
+        v = float(word)
+    else:
+        got = spelled_value(word)
+        if got is None:
+            return None
+        v = got
+    return v if 0 < v < 130 else None
+
+
+def find_ages(text: str, offset: int, mentions: Sequence[Mention]
+              ) -> Iterator[tuple[int, int, float, Mention]]:
+    """(start, end, age, person mention) for each age of a named person in ``text`` (a sentence
+    that starts at article offset ``offset``); spans are article offsets."""
+    people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
+    for m in _BEFORE.finditer(text):
+        age = _value(m.group("n"))
+        if age is None:
+            continue
+        end = offset + m.end()
+        person = next((p for p in people if end <= p.start <= end + _GAP
+                       and "." not in text[m.end():p.start - offset]), None)
+        if person is not None:
+            yield offset + m.start("n"), offset + m.end(), age, person
+    for p in people:
+        if not offset <= p.end <= offset + len(text):
+            continue
+        m = _AFTER.match(text[p.end - offset:])
+        if m is None:
+            continue
+        age = _value(m.group("n"))
+        if age is not None:
+            start = p.end + m.start("n")
+            yield start, start + len(m.group("n")), age, p

@@ -1,0 +1,54 @@
+"""Ages bound to the people they are of."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline.claims import extract_claims
+from storyline.corpus import read_corpus
+from storyline.disagree import VERDICTS, find_disagreements
+
+LEAD = "Police in Staunton made an arrest on Friday in a double murder case from 1967. "
+
+
+def corpus(tmp_path: Path, a: str, b: str):
+    paths = []
+    for name, body in (("wire-a", a), ("paper-b", b)):
+        p = tmp_path / f"{name}.jsonl"
+        p.write_text(json.dumps({"id": name, "title": "Arrest in 1967 killings", "source": name,
+                                 "text": LEAD + body}) + "\n", encoding="utf-8")
+        paths.append(p)
+    return read_corpus(paths)
+
+
+def ages(c):
+    return sorted((x.text, x.value, x.bearer) for x in extract_claims(c) if x.unit == "age")
+
+
+def verdicts(c):
+    return [(d.verdict, sorted(s.value for s in d.sides))
+            for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == "number"]
+
+
+def test_two_ages_of_one_person_conflict(tmp_path):
+    c = corpus(tmp_path,
+               "Sixty-year-old Sharon Dale Crawford is now accused of murdering two women.",
+               "Police have arrested and charged Sharon Dale Crawford, age 61, with murder.")
+    got = ages(c)
+    assert [(t, v) for t, v, _ in got] == [("61", 61.0), ("Sixty-year-old", 60.0)]
+    assert got[0][2] == got[1][2]  # one person
+    assert ("conflict", ["61", "Sixty-year-old"]) in verdicts(c)
+
+
+def test_ages_of_two_people_are_not_compared(tmp_path):
+    c = corpus(tmp_path,
+               "The 60-year-old Sharon Dale Crawford was arrested at her home.",
+               "Police Chief James Wilkins, 61, announced the arrest on Friday.")
+    assert len(ages(c)) == 2
+    assert all(v != "conflict" for v, _ in verdicts(c))
+
+
+def test_an_age_with_no_name_next_to_it_is_no_claim(tmp_path):
+    c = corpus(tmp_path, "A 60-year-old woman was arrested.", "The suspect is 61 years old.")
+    assert ages(c) == []
