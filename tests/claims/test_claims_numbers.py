@@ -88,3 +88,15 @@ def test_wire_dollars_written_dlrs_are_dollars():
     assert ("978,000", 978000.0, "USD") in got
     assert ("5 million dlr", 5000000.0, "USD") in got
     assert [n.unit for n in find_numbers("the model dlr 45 ran")] == [None]
+
+
+def test_a_bare_m_is_metres_unless_money_or_a_count_follows():
+    from storyline.claims.numbers import find_numbers
+
+    def got(t):
+        return [(n.value, n.unit) for n in find_numbers(t)]
+
+    assert got("he fell about 200m down a gully") == [(200.0, "m")]
+    assert got("the 100m sprint") == [(100.0, "m")]
+    assert got("a £200m deal") == [(200_000_000.0, "GBP")]
+    assert got("more than 2m users were attacked") == [(2_000_000.0, None)]

@@ -38,10 +38,15 @@ def test_a_length_with_no_event_is_a_claim_in_its_unit(tmp_path):
     assert numbers(c) == [("conflict", ["120", "95"])]
 
 
-def test_lengths_in_two_units_are_not_compared(tmp_path):
+def test_lengths_in_two_units_are_compared_in_metres(tmp_path):
+    # 390 feet is 119 m: the same length converted with rounding
     c = corpus(tmp_path, BRIDGE.format(n="120"),
                BRIDGE.replace("meters", "feet").format(n="390"))
-    assert numbers(c) == []
+    assert [v for v, _ in numbers(c)] == ["compatible"]
+    # 200 feet is 61 m, not 120
+    c = corpus(tmp_path, BRIDGE.format(n="120"),
+               BRIDGE.replace("meters", "feet").format(n="200"))
+    assert numbers(c) == [("conflict", ["120", "200"])]
 
 
 def test_width_and_length_of_one_object_are_two_measures(tmp_path):

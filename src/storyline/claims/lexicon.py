@@ -87,7 +87,7 @@ once mr mrs ms dr would could may might must shall while because until since upo
 # so only figures written in one unit are compared.
 MEASURE_UNITS: dict[str, str] = {
     **dict.fromkeys(["mile"], "mi"), **dict.fromkeys(["kilometer", "kilometre", "km"], "km"),
-    **dict.fromkeys(["meter", "metre"], "m"), **dict.fromkeys(["foot", "feet"], "ft"),
+    **dict.fromkeys(["meter", "metre"], "m"), **dict.fromkeys(["foot", "feet", "ft"], "ft"),
     **dict.fromkeys(["inch"], "in"), **dict.fromkeys(["yard"], "yd"),
     **dict.fromkeys(["ton", "tonne"], "t"), **dict.fromkeys(["kilogram", "kilo", "kg"], "kg"),
     **dict.fromkeys(["acre"], "acre"), **dict.fromkeys(["hectare"], "ha"),
@@ -107,5 +107,8 @@ TALLY = re.compile(
 # length with no such word ("77 feet from end to end", "four kilometers away") is an extent:
 # news uses length and distance for one object alike, but never width for its length.
 LENGTH_UNITS = frozenset({"mi", "km", "m", "ft", "in", "yd"})
+# Metres in each length unit: "about 200 ft" and "about 150 metres" of one fall are compared once
+# both are in metres (news converts with rounding, so converted figures get some slack).
+METRES = {"mi": 1609.344, "km": 1000.0, "m": 1.0, "ft": 0.3048, "in": 0.0254, "yd": 0.9144}
 DIMENSION = re.compile(r"^(?:-|\s)*[a-z]+\s+(?:(?P<w>wide|across|in width)|(?P<h>high|tall|in height)"
                        r"|(?P<d>deep|in depth))\b", re.IGNORECASE)

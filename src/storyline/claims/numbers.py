@@ -263,6 +263,15 @@ def find_numbers(text: str, masked: list[tuple[int, int]] | None = None) -> list
         if after:
             unit = unit or after[0]
             text_end = after[1]
+        if unit is None and not num2 and re.search(r"\d\s?m$", m.group("num") or "") \
+                and not _COUNTED_AFTER.match(text, text_end):
+            # "fell about 200m down a gully": with no currency, and no counted noun after it
+            # ("2m users"), a bare "m" is metres, not millions
+            plain = _parse_one(re.sub(r"\s?m$", "", m.group("num")))
+            if plain is not None:
+                value, precision, spelled = plain
+                low, high, kind = _interval(value, approx, precision)
+                unit = "m"
         if unit is None and not spelled and precision >= 2 and kind == "rounded" \
                 and value < 1000 and value == int(value) and not re.search(r"[,.]", m.group("num")):
             pass  # "200 people": rounded hundreds stay approximate
@@ -275,6 +284,14 @@ def find_numbers(text: str, masked: list[tuple[int, int]] | None = None) -> list
 # only a lone lower-case "e" glued to an amount with a scale word, which no English word is.
 _LOST_EURO = re.compile(
     rf"(?<![\w.@-])e(?=(?:{_DIGITS})(?:\s?(?:million|billion|trillion)\b|(?:bn|mn|m|b)\b))")
+
+
+# A word after "2m" that is what is counted, so the "m" is millions: "2m users", "3m people"; a
+# length is followed by a preposition, an adverb or a size word ("200m down", "100m high").
+_COUNTED_AFTER = re.compile(
+    r"\s+(?!(?:down|up|from|high|long|wide|deep|tall|away|above|below|into|off|to|of|in|on|at"
+    r"|and|or|over|under|along|across|beneath|below|through|sprint|race|freestyle|hurdles"
+    r"|backstroke|breaststroke|butterfly|medley|relay|final|title|mark)\b)[a-z]{3,}", re.IGNORECASE)
 
 
 def _unit_after(text: str, end: int) -> tuple[str, int] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storyline.claims.lexicon import CLASS_NAMES, MEASURE_UNIT_NAMES, MONEY_UNITS
+from storyline.claims.lexicon import CLASS_NAMES, LENGTH_UNITS, MEASURE_UNIT_NAMES, MONEY_UNITS
 
 
 @dataclass(slots=True)
@@ -76,7 +76,8 @@ class Claim:
             # what an amount of money is the value of ("prize", "deal") is told by one report
             # and not another: it is checked in alignment, not in the key
             head = None if self.unit in MONEY_UNITS else self.head
-            return ("number", self.unit, self.event_key, head)
+            unit = "length" if self.unit in LENGTH_UNITS else self.unit  # feet and metres compare
+            return ("number", unit, self.event_key, head)
         if self.kind == "date":
             return ("date", self.event)
         return (self.kind,)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from storyline.claims.lexicon import CUMULATIVE
+from storyline.claims.lexicon import CUMULATIVE, METRES
 from storyline.claims.records import Claim
 from storyline.disagree.settings import DisagreeSettings
 
@@ -31,6 +31,8 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
     count ("as of Thursday", "the toll rose to"), so two undated figures are most likely two
     moments of one count, not two claims about one moment."""
     assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
+    if a.unit != b.unit and a.unit in METRES and b.unit in METRES:
+        a, b = _in_metres(a), _in_metres(b)
     if (a.low, a.high) == (b.low, b.high):
         return Verdict("agree", "the same figure")
     # rounded figures only touch at the edge of their ranges ("22 million" ends where "23 million"
@@ -64,6 +66,16 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
             if not (d_small and d_big) else
             "not a figure that grows")
     return Verdict("conflict", f"{a.text} vs {b.text} ({when})")
+
+
+# A converted length is rounded ("200 ft (61 m)"): this much slack on either side.
+CONVERSION_SLACK = 0.05
+
+
+def _in_metres(c: Claim) -> Claim:
+    f = METRES[c.unit or "m"]
+    return replace(c, low=(c.low or 0) * f * (1 - CONVERSION_SLACK),
+                   high=(c.high or 0) * f * (1 + CONVERSION_SLACK), unit="m")
 
 
 def _meet(a: Claim, b: Claim) -> str:
