@@ -129,3 +129,11 @@ def test_two_amounts_of_two_things_are_not_compared(tmp_path):
                "The fund was sending in $4.8 billion in aid in August, officials said.",
                "Russia hopes to wrangle its next disbursement, $4.3 billion, from the fund.")
     assert numbers(c) == []
+
+
+def test_a_factory_and_its_city_are_not_two_places():
+    from storyline.disagree.align import _places_clash
+
+    assert not _places_clash(["GPE:philadelphia"], ["FAC:ne-phila"])
+    assert _places_clash(["GPE:honduras"], ["GPE:el-salvador"])
+    assert not _places_clash(["GPE:paris", "FAC:louvre"], ["GPE:paris"])

@@ -94,6 +94,14 @@ def _clash(x: Sequence[str], y: Sequence[str]) -> bool:
     return bool(x) and bool(y) and not set(x) & set(y)
 
 
+def _places_clash(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Both name a place of one kind and none in common: two cities, two countries. A factory
+    ("FAC:ne-phila") and a city ("GPE:philadelphia") are not two places: one may hold the other."""
+    kinds = {p.partition(":")[0] for p in x} & {p.partition(":")[0] for p in y}
+    return any(_clash([p for p in x if p.startswith(k + ":")], [p for p in y if p.startswith(k + ":")])
+               for k in kinds)
+
+
 def _dates_clash(a: Claim, b: Claim) -> bool:
     """Both sentences date what they report, and no date of one is compatible with one of the
     other (a prefix: "2016" holds "2016-06-28")."""
@@ -151,7 +159,8 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         return 0.0  # "the 41-foot Zarya" and "the 36-foot Unity": two objects
     # one named object measured twice is one measure wherever the sentences place it ("launched
     # from Kazakstan", "built in Russia")
-    if not bearers and _clash(a.places, b.places) and not set(a.places) & set(b.entity_ids) \
+    if not bearers and _places_clash(a.places, b.places) \
+            and not set(a.places) & set(b.entity_ids) \
             and not set(b.places) & set(a.entity_ids):
         return 0.0  # "231 dead in Honduras" and "140 dead in El Salvador"
     if _dates_clash(a, b) and a.kind == "number":
