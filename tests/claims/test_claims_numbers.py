@@ -100,3 +100,17 @@ def test_a_bare_m_is_metres_unless_money_or_a_count_follows():
     assert got("the 100m sprint") == [(100.0, "m")]
     assert got("a £200m deal") == [(200_000_000.0, "GBP")]
     assert got("more than 2m users were attacked") == [(2_000_000.0, None)]
+
+
+def test_a_length_written_with_its_number_counts_no_people(tmp_path):
+    import json
+
+    from storyline.claims import extract_claims
+    from storyline.corpus import read_corpus
+
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"id": "a", "title": "Climber dies", "text":
+                             "A 36-year-old man died on Friday after he slipped and fell about "
+                             "200m down a steep icy gully."}) + "\n", encoding="utf-8")
+    got = [(x.text, x.unit, x.head) for x in extract_claims(read_corpus([p])) if x.kind == "number"]
+    assert ("about 200m", "m", None) in got

@@ -90,6 +90,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             if unit is None and head in MEASURE_UNITS:
                 # "18 feet long": a measure of an object, whatever verb carries it
                 unit, head = MEASURE_UNITS[head], None
+            elif unit in MEASURE_UNIT_NAMES:
+                head = None  # "fell about 200m": the unit was written with the number
             elif b.event is None and n.unit not in MONEY_UNITS and n.unit not in ("%", "pp") \
                     and not _specific(b.head):
                 continue  # a count of nothing happening ("the two leaders") is not checkable

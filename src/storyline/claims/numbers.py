@@ -291,7 +291,9 @@ _LOST_EURO = re.compile(
 _COUNTED_AFTER = re.compile(
     r"\s+(?!(?:down|up|from|high|long|wide|deep|tall|away|above|below|into|off|to|of|in|on|at"
     r"|and|or|over|under|along|across|beneath|below|through|sprint|race|freestyle|hurdles"
-    r"|backstroke|breaststroke|butterfly|medley|relay|final|title|mark)\b)[a-z]{3,}", re.IGNORECASE)
+    r"|backstroke|breaststroke|butterfly|medley|relay|final|title|mark|while|when|after|before"
+    r"|as|during|near|toward|towards|onto|with|by|the|a|an|his|her|its|their|that|which|where"
+    r"|until|since|but|then|so|per|each)\b)[a-z]{3,}", re.IGNORECASE)
 
 
 def _unit_after(text: str, end: int) -> tuple[str, int] | None:
