@@ -147,3 +147,12 @@ def test_a_date_of_what_was_felt_needed_is_its_date(tmp_path):
                "Center.",
                "Mara Quell checked herself into the Seaview Recovery Center on Tuesday.")
     assert dates(c) == [("conflict", ["Friday", "Tuesday"])]
+
+
+def test_a_fire_that_destroyed_or_ripped_through_one_church_has_one_day(tmp_path):
+    c = corpus(tmp_path,
+               "Parishioners will worship in a school after a suspicious fire destroyed the "
+               "Wasilla Bible Church early Saturday.",
+               "Parishioners will worship in a school after a fire ripped through the Wasilla "
+               "Bible Church on Friday evening.")
+    assert dates(c) == [("conflict", ["Friday evening", "early Saturday"])]

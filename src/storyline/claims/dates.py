@@ -19,7 +19,10 @@ _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "s
 # to" a clinic tell one happening, and its day is what two reports may disagree on.
 DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "check in",
                        "admit": "check in", "arrive": "arrive", "land": "arrive",
-                       "death": "die", "pass away": "die"}
+                       "death": "die", "pass away": "die",
+                       # a fire or storm that "destroyed", "gutted" or "ripped through" a building
+                       "destroy": "damage", "damage": "damage", "gut": "damage", "rip": "damage",
+                       "ravage": "damage", "raze": "damage", "burn": "damage"}
 
 
 # Verbs of mind and attempt: what they govern is the event ("decided to resign on Monday").

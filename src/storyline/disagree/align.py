@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storyline.claims.lexicon import CUMULATIVE, MEASURE_UNIT_NAMES
+from storyline.claims.lexicon import CUMULATIVE, MEASURE_UNIT_NAMES, MONEY_UNITS
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
 from storyline.disagree.settings import DisagreeSettings
@@ -176,7 +176,8 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
     agents_a = set(a.agent) - {"people"}
     if agents_a & set(b.agent):
         score += settings.agent_bonus
-    if bearers:
+    if bearers or (a.unit in MONEY_UNITS and a.head and a.head == b.head):
+        # one named object measured twice; one thing ("the prize") valued twice
         score += settings.bearer_bonus
     if {d for d in a.dates if d[:1].isdigit()} & {d for d in b.dates if d[:1].isdigit()}:
         score += settings.date_bonus  # an unresolved "XXXX-XX-XX" says nothing
