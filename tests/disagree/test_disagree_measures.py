@@ -137,3 +137,12 @@ def test_a_factory_and_its_city_are_not_two_places():
     assert not _places_clash(["GPE:philadelphia"], ["FAC:ne-phila"])
     assert _places_clash(["GPE:honduras"], ["GPE:el-salvador"])
     assert not _places_clash(["GPE:paris", "FAC:louvre"], ["GPE:paris"])
+
+
+def test_a_third_after_a_count_is_one_more(tmp_path):
+    shooting = "A worker opened fire at a Philadelphia food plant on Thursday night. {s}"
+    c = corpus(tmp_path,
+               shooting.format(s="She killed two workers and wounded two others, police said."),
+               shooting.format(s="She admitted killing two coworkers and seriously wounding a "
+                                 "third."))
+    assert ("conflict", ["a third", "two"]) in numbers(c)

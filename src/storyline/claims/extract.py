@@ -10,6 +10,7 @@ from storyline.claims.context import sentence_context
 from storyline.claims.dates import checkable, date_event, weekday_named
 from storyline.claims.lexicon import (
     CLASS_NAMES,
+    EVENT_CLASSES,
     DIMENSION,
     LENGTH_UNITS,
     MEASURE_UNIT_NAMES,
@@ -121,6 +122,21 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 what=f"age of {person.text}", low=age, high=age, value=age, unit="age",
                 bearer=person.entity_id or person.text, bearer_proper=True,
                 **base))  # type: ignore[arg-type]
+        for m in _ONE_MORE.finditer(s.text):
+            # "killing two coworkers and seriously wounding a third", "two killed and another
+            # wounded": one more person
+            verb = m.group("v1") or m.group("v2")
+            stem = _stem_verb(verb)
+            event = EVENT_CLASSES.get(verb.lower()) or EVENT_CLASSES.get(stem) \
+                or EVENT_CLASSES.get(stem + "e")
+            if event is None:
+                continue
+            group = "n" if m.group("n") else "n2"
+            start, end = s.start + m.start(group), s.start + m.end(group)
+            claims.append(Claim(
+                kind="number", start=start, end=end, text=text[start:end], what=f"people {verb}",
+                low=1.0, high=1.0, value=1.0, head="people", event=event,
+                **base))  # type: ignore[arg-type]
         for m in _CLOCK.finditer(s.text):
             # "with 7:42 left in the first half": when in a game a play happened
             minutes = int(m.group("m") or m.group("m2"))
@@ -210,6 +226,23 @@ def _sized_span(t, doc, offset: int):  # type: ignore[no-untyped-def]
     while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
     return float(m.group(2)), _SPAN_UNITS[(m.group(1), m.group(3))], noun
+
+
+# One more person after a count: "wounding a third", "injuring a third co-worker", "and another
+# wounded".
+_ONE_MORE = re.compile(
+    r"\b(?P<v1>wound\w*|injur\w*|hurt\w*|kill\w*)\s+(?:\w+\s+)?(?P<n>a\s+(?:third|fourth|fifth|sixth)"
+    r"|one\s+other)\b"
+    r"|\b(?P<n2>another)\s+(?:person\s+|man\s+|woman\s+)?(?P<v2>wounded|injured|hurt|killed)\b",
+    re.IGNORECASE)
+
+
+def _stem_verb(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ing", "ed", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
 
 
 # The game clock of a play, as sports reports give it: "with 7:42 left in the first half", "with
