@@ -231,8 +231,8 @@ def _sized_span(t, doc, offset: int):  # type: ignore[no-untyped-def]
 # One more person after a count: "wounding a third", "injuring a third co-worker", "and another
 # wounded".
 _ONE_MORE = re.compile(
-    r"\b(?P<v1>wound\w*|injur\w*|hurt\w*|kill\w*)\s+(?:\w+\s+)?(?P<n>a\s+(?:third|fourth|fifth|sixth)"
-    r"|one\s+other)\b"
+    r"\b(?P<v1>wound\w*|injur\w*|hurt\w*|kill\w*)\s+(?:\w+\s+)?"
+    r"(?P<n>a\s+(?:third|fourth|fifth|sixth)|one\s+other)\b"
     r"|\b(?P<n2>another)\s+(?:person\s+|man\s+|woman\s+)?(?P<v2>wounded|injured|hurt|killed)\b",
     re.IGNORECASE)
 

@@ -76,7 +76,8 @@ _PATTERN = re.compile(
     re.IGNORECASE,
 )
 _AFTER_UNIT = re.compile(
-    r"\s*(?P<unit>%|per\s?cent\b|percentage points?\b|(?:US\s)?(?:dollars?|dlrs?)\b|euros?\b|pounds?\b|"
+    r"\s*(?P<unit>%|per\s?cent\b|percentage points?\b|(?:US\s)?(?:dollars?|dlrs?)\b|euros?\b"
+    r"|pounds?\b|"
     r"sterling\b|yen\b|yuan\b|rupees\b|r[ou]?ubles\b|liras?\b|USD\b|EUR\b|GBP\b)",
     re.IGNORECASE)
 
@@ -193,7 +194,8 @@ def _currency_before(text: str, start: int) -> str | None:
     if m:
         return _CURRENCY_SIGNS.get(m.group(1))
     # wire copy writes the unit first: "dlrs 978,000", "US dlrs 5 million"
-    return "USD" if re.search(r"\bdlrs\.?\s$", text[max(0, start - 6):start], re.IGNORECASE) else None
+    wire = re.search(r"\bdlrs\.?\s$", text[max(0, start - 6):start], re.IGNORECASE)
+    return "USD" if wire else None
 
 
 def find_numbers(text: str, masked: list[tuple[int, int]] | None = None) -> list[Number]:
