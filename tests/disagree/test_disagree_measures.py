@@ -146,3 +146,17 @@ def test_a_third_after_a_count_is_one_more(tmp_path):
                shooting.format(s="She admitted killing two coworkers and seriously wounding a "
                                  "third."))
     assert ("conflict", ["a third", "two"]) in numbers(c)
+
+
+def test_members_seized_and_people_arrested_are_one_count(tmp_path):
+    sweep = "Police in Palermo carried out a sweep against the Sicilian Mafia on Tuesday. {s}"
+    c = corpus(tmp_path,
+               sweep.format(s="Gaetano Lo Presti was one of 99 alleged Mafia members seized in "
+                              "the sweep."),
+               sweep.format(s="Wiretaps helped lead to the sweep, in which 89 people were "
+                              "arrested."))
+    assert ("conflict", ["89", "99"]) in numbers(c)
+    # soldiers are a part of a toll, not the toll: not made people
+    c = corpus(tmp_path, sweep.format(s="Rebels said 18 government soldiers were killed."),
+               sweep.format(s="The ministry said 18 rebels were killed."))
+    assert all(v != "conflict" for v, _ in numbers(c))

@@ -13,7 +13,8 @@ EVENT_CLASSES: dict[str, str] = {
                     "killed"),
     **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded", "maim"], "injured"),
     **dict.fromkeys(["missing", "disappear", "unaccounted"], "missing"),
-    **dict.fromkeys(["arrest", "detain", "detention", "jail", "imprison", "custody", "capture"],
+    **dict.fromkeys(["arrest", "detain", "detention", "jail", "imprison", "custody", "capture",
+                     "seize"],
                     "arrested"),
     **dict.fromkeys(["evacuate", "evacuation"], "evacuated"),
     **dict.fromkeys(["homeless", "displace", "displaced"], "homeless"),
@@ -39,6 +40,11 @@ CUMULATIVE = frozenset({"killed", "injured", "arrested", "evacuated", "homeless"
 # Nouns that name people in general: "43 people", "44 victims", "174 dead" count the same thing.
 PEOPLE = frozenset({"people", "person", "victim", "dead", "body", "life", "fatality", "casualty",
                     "individual", "resident", "inhabitant", "wounded", "injured", "other", "man"})
+# Who a toll or an arrest count names by their role: "99 alleged Mafia members seized", "4,299
+# political opponents died". Counted as people, the role kept as a qualifier ("member"), so they
+# compare with "89 people arrested" but not with "18 soldiers killed". (Soldiers, police and
+# civilians are left out: a report counting them counts a part of a toll, not the toll.)
+ROLES = frozenset({"member", "opponent", "suspect", "activist", "supporter", "dissident"})
 
 # Verbs that report rather than happen: "officials said 14 people" binds 14 to what comes next.
 REPORTING = frozenset({"say", "tell", "report", "state", "announce", "add", "claim", "confirm",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.claims.lexicon import (
+    CLASS_NAMES,
     EVENT_CLASSES,
     FAMILY,
     LIGHT,
@@ -20,6 +21,7 @@ from storyline.claims.lexicon import (
     PEOPLE,
     POPULATION,
     REPORTING,
+    ROLES,
     STOPWORDS,
     UPDATE_CUES,
     VALUATION,
@@ -192,6 +194,8 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
     modifiers = [_lemma(c) for c in (noun.children if noun is not None else [])
                  if c.dep_ in ("amod", "compound") and c not in num_toks
                  and _lemma(c) not in STOPWORDS]
+    if head in ROLES and event is not None and event[0] in CLASS_NAMES:
+        modifiers, head = [*modifiers, head], "people"  # "99 Mafia members seized"
     bearer = _bearer(noun, num_toks[0]) if noun is not None else None
     return Binding(head, noun.text if noun is not None else None,
                    event[0] if event else None, event[1] if event else None,
