@@ -49,6 +49,16 @@ def test_ages_of_two_people_are_not_compared(tmp_path):
     assert all(v != "conflict" for v, _ in verdicts(c))
 
 
-def test_an_age_with_no_name_next_to_it_is_no_claim(tmp_path):
-    c = corpus(tmp_path, "A 60-year-old woman was arrested.", "The suspect is 61 years old.")
+def test_an_unnamed_persons_age_is_compared_where_the_sentences_tell_one_person(tmp_path):
+    # "a 60-year-old woman" of one report is the Sharon Dale Crawford of the other: nothing in the
+    # name rules it out, the sentences tell the same arrest
+    c = corpus(tmp_path,
+               "A 60-year-old woman charged with killing two young women in a Staunton ice "
+               "cream shop in 1967 was arrested on Friday.",
+               "Police arrested 61-year-old Sharon Dale Crawford on Friday and charged her with "
+               "killing two young women in a Staunton ice cream shop in 1967.")
+    assert [(t, b) for t, _, b in ages(c)][0] == ("60-year-old", "woman")
+    assert ("conflict", ["60-year-old", "61-year-old"]) in verdicts(c)
+    # an age with neither a name nor a person noun next to it is no claim
+    c = corpus(tmp_path, "The 60-year-old was arrested.", "The suspect is 61 years old.")
     assert ages(c) == []

@@ -32,10 +32,18 @@ def _value(word: str) -> float | None:
     return v if 0 < v < 130 else None
 
 
+# A person named by what they are: "a 60-year-old woman charged with killing ...". Such an age
+# is compared only where the rest of the two sentences says it is the same person.
+_PERSON_NOUN = re.compile(
+    r"^(?:,?\s+(?:[a-z]+\s+){0,2}?)?\s*(?P<noun>woman|man|girl|boy|suspect|mother|father|actress"
+    r"|actor|driver|teenager|gunman|victim)\b")
+
+
 def find_ages(text: str, offset: int, mentions: Sequence[Mention]
-              ) -> Iterator[tuple[int, int, float, Mention]]:
-    """(start, end, age, person mention) for each age of a named person in ``text`` (a sentence
-    that starts at article offset ``offset``); spans are article offsets."""
+              ) -> Iterator[tuple[int, int, float, Mention | str]]:
+    """(start, end, age, person) for each age of a person in ``text`` (a sentence that starts at
+    article offset ``offset``): the person is the mention of the name, or the noun ("woman") when
+    no name stands next to the age; spans are article offsets."""
     people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start)
     for m in _BEFORE.finditer(text):
         age = _value(m.group("n"))
@@ -46,6 +54,10 @@ def find_ages(text: str, offset: int, mentions: Sequence[Mention]
                        and "." not in text[m.end():p.start - offset]), None)
         if person is not None:
             yield offset + m.start("n"), offset + m.end(), age, person
+            continue
+        noun = _PERSON_NOUN.match(text[m.end():])
+        if noun is not None:
+            yield offset + m.start("n"), offset + m.end(), age, noun.group("noun")
     for p in people:
         if not offset <= p.end <= offset + len(text):
             continue

@@ -117,11 +117,13 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 tally=bool(TALLY.search(s.text)),
                 **base))  # type: ignore[arg-type]
         for start, end, age, person in find_ages(s.text, s.start, mentions):
+            named = not isinstance(person, str)
+            who = person if isinstance(person, str) else person.text
             claims.append(Claim(
                 kind="number", start=start, end=end, text=text[start:end],
-                what=f"age of {person.text}", low=age, high=age, value=age, unit="age",
-                bearer=person.entity_id or person.text, bearer_proper=True,
-                **base))  # type: ignore[arg-type]
+                what=f"age of {who}", low=age, high=age, value=age, unit="age",
+                bearer=who if isinstance(person, str) else (person.entity_id or person.text),
+                bearer_proper=named, **base))  # type: ignore[arg-type]
         for m in _ONE_MORE.finditer(s.text):
             # "killing two coworkers and seriously wounding a third", "two killed and another
             # wounded": one more person

@@ -117,7 +117,11 @@ def _dates_clash(a: Claim, b: Claim) -> bool:
 _GENERIC_BEARERS = frozenset({
     "unit", "module", "piece", "component", "part", "section", "segment", "element", "structure",
     "object", "craft", "spacecraft", "vehicle", "vessel", "ship", "boat", "building", "device",
-    "one", "it", "thing", "item", "area", "site", "zone"})
+    "one", "it", "thing", "item", "area", "site", "zone",
+    # people named by what they are: "a 60-year-old woman" may be the Sharron Smith of another
+    # report
+    "woman", "man", "girl", "boy", "suspect", "mother", "father", "actress", "actor", "driver",
+    "teenager", "gunman", "victim"})
 
 
 def _entity_names(c: Claim) -> set[str]:
