@@ -160,3 +160,15 @@ def test_members_seized_and_people_arrested_are_one_count(tmp_path):
     c = corpus(tmp_path, sweep.format(s="Rebels said 18 government soldiers were killed."),
                sweep.format(s="The ministry said 18 rebels were killed."))
     assert all(v != "conflict" for v, _ in numbers(c))
+
+
+def test_a_third_named_before_its_participle_is_one_more():
+    from storyline.claims.extract import _ONE_MORE
+
+    def got(t):
+        m = _ONE_MORE.search(t)
+        return m and (m.group("n") or m.group("n2"))
+
+    assert got("left two women dead and a third employee wounded") == "a third"
+    assert got("two were killed and another wounded") == "another"
+    assert got("another 10 wounded") is None  # an increment of ten, not one more

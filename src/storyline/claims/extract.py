@@ -235,7 +235,10 @@ def _sized_span(t, doc, offset: int):  # type: ignore[no-untyped-def]
 _ONE_MORE = re.compile(
     r"\b(?P<v1>wound\w*|injur\w*|hurt\w*|kill\w*)\s+(?:\w+\s+)?"
     r"(?P<n>a\s+(?:third|fourth|fifth|sixth)|one\s+other)\b"
-    r"|\b(?P<n2>another)\s+(?:person\s+|man\s+|woman\s+)?(?P<v2>wounded|injured|hurt|killed)\b",
+    r"|\b(?P<n2>another|a\s+(?:third|fourth|fifth|sixth))\s+"
+    r"(?:(?!\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b)"
+    r"[\w-]+\s+){0,3}?"
+    r"(?P<v2>wounded|injured|hurt|killed)\b",
     re.IGNORECASE)
 
 

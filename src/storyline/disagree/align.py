@@ -98,8 +98,8 @@ def _places_clash(x: Sequence[str], y: Sequence[str]) -> bool:
     """Both name a place of one kind and none in common: two cities, two countries. A factory
     ("FAC:ne-phila") and a city ("GPE:philadelphia") are not two places: one may hold the other."""
     kinds = {p.partition(":")[0] for p in x} & {p.partition(":")[0] for p in y}
-    return any(_clash([p for p in x if p.startswith(k + ":")], [p for p in y if p.startswith(k + ":")])
-               for k in kinds)
+    return any(_clash([p for p in x if p.startswith(k + ":")],
+                      [p for p in y if p.startswith(k + ":")]) for k in kinds)
 
 
 def _dates_clash(a: Claim, b: Claim) -> bool:
