@@ -156,3 +156,11 @@ def test_a_fire_that_destroyed_or_ripped_through_one_church_has_one_day(tmp_path
                "Parishioners will worship in a school after a fire ripped through the Wasilla "
                "Bible Church on Friday evening.")
     assert dates(c) == [("conflict", ["Friday evening", "early Saturday"])]
+
+
+def test_an_attribution_after_the_date_leaves_it_to_the_event(tmp_path):
+    c = corpus(tmp_path,
+               "Former agent Mark Vell, the informant known as Whisper, died on Friday.",
+               "Mark Vell died at his home in Santa Rosa, California, Thursday, the local "
+               "newspaper reported.")
+    assert dates(c) == [("conflict", ["Friday", "Thursday"])]
