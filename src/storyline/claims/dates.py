@@ -90,11 +90,15 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]]
             break
         tok = inner[0]
     lemma = (tok.lemma_ or tok.text).lower()
-    if lemma in REPORTING and tok.i > toks[-1].i and tok.head.i != tok.i \
-            and tok.head.pos_ == "VERB" and tok.head.i < toks[0].i:
+    if lemma in REPORTING and tok.i > toks[-1].i:
         # "Felt died at his home Thursday, the newspaper reported": an attribution after the
-        # date, hung on the main verb, does not take the date from it
-        tok = tok.head
+        # date does not take the date from the event told before it (parsed either way round)
+        told = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB"
+                and c.i < toks[0].i]
+        if told:
+            tok = told[0]
+        elif tok.head.i != tok.i and tok.head.pos_ == "VERB" and tok.head.i < toks[0].i:
+            tok = tok.head
         lemma = (tok.lemma_ or tok.text).lower()
     if tok.pos_ not in ("VERB", "NOUN") or lemma in REPORTING or lemma in ("be", "have"):
         return _event_noun_before(toks[0])
