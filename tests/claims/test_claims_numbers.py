@@ -114,3 +114,12 @@ def test_a_length_written_with_its_number_counts_no_people(tmp_path):
                              "200m down a steep icy gully."}) + "\n", encoding="utf-8")
     got = [(x.text, x.unit, x.head) for x in extract_claims(read_corpus([p])) if x.kind == "number"]
     assert ("about 200m", "m", None) in got
+
+
+def test_about_a_round_figure_stays_within_fifteen_percent():
+    from storyline.claims.numbers import find_numbers
+
+    [n] = find_numbers("he fell about 200 metres")
+    assert (n.low, n.high) == (170.0, 230.0)
+    [n] = find_numbers("about 43 people")
+    assert (n.low, n.high) == (38.7, 47.3)

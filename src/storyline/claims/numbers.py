@@ -166,7 +166,9 @@ def _interval(value: float, approx: str | None, precision: int) -> tuple[float, 
         return value * 0.85, value, a
     if a in ("roughly", "about", "around", "approximately", "some", "an estimated", "estimated",
              "or so"):
-        spread = max(value * 0.1, 0.5 * 10 ** precision if precision >= 1 else 0, 1)
+        # the rounding of a round figure, but "about 200" is not 150 or 250: at most 15% away
+        spread = max(value * 0.1, min(0.5 * 10 ** precision if precision >= 1 else 0,
+                                      0.15 * value), 1)
         return value - spread, value + spread, a
     if a in ("a further", "another"):
         return value, value, a  # an increment: compared as written, flagged by the caller
