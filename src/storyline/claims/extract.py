@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from storyline.claims.ages import find_ages
 from storyline.claims.context import sentence_context
 from storyline.claims.dates import checkable, date_event, weekday_named
+from storyline.claims.intervals import find_intervals
 from storyline.claims.lexicon import (
     CLASS_NAMES,
     EVENT_CLASSES,
@@ -124,6 +125,12 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 what=f"age of {who}", low=age, high=age, value=age, unit="age",
                 bearer=who if isinstance(person, str) else (person.entity_id or person.text),
                 bearer_proper=named, **base))  # type: ignore[arg-type]
+        for i_start, i_end, low, high, approx, what in find_intervals(s.text):
+            start, end = s.start + i_start, s.start + i_end
+            claims.append(Claim(
+                kind="number", start=start, end=end, text=text[start:end],
+                what=f"time since the {what}", low=low, high=high, value=high, approx=approx,
+                unit="days since", bearer=what, **base))  # type: ignore[arg-type]
         for m in _ONE_MORE.finditer(s.text):
             # "killing two coworkers and seriously wounding a third", "two killed and another
             # wounded": one more person
