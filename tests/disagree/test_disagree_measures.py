@@ -163,11 +163,10 @@ def test_members_seized_and_people_arrested_are_one_count(tmp_path):
 
 
 def test_a_third_named_before_its_participle_is_one_more():
-    from storyline.claims.extract import _ONE_MORE
+    from storyline.claims.plays import find_one_more
 
     def got(t):
-        m = _ONE_MORE.search(t)
-        return m and (m.group("n") or m.group("n2"))
+        return next((t[a:b] for a, b, _, _ in find_one_more(t)), None)
 
     assert got("left two women dead and a third employee wounded") == "a third"
     assert got("two were killed and another wounded") == "another"

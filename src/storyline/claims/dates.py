@@ -1,7 +1,8 @@
 """Events bound to their dates: "Turkey shot down a Russian warplane in November 2015" ->
-(shoot down, 2015-11). Only calendar dates a reader can check (a year, month or day, anchored); a
-date hanging on a reporting verb ("said on Friday") dates the statement, not the event, and is
-left out."""
+(shoot down, 2015-11). Only dates a reader can check: a year, month or day anchored to a known
+publication date, or a day named by its weekday. A date hanging on a reporting verb ("said on
+Friday") dates the statement, not the event, and is left out; an attribution after the date
+("died Thursday, the newspaper reported") is not such a verb."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from typing import Any
 
 from storyline.claims.lexicon import EVENT_CLASSES, REPORTING, STOPWORDS
 from storyline.records import TimeExpr
+from storyline.temporal.lexicon import WEEKDAYS
 
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?",
                       re.IGNORECASE)
-_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY_INDEX = {name[:3]: i for name, i in WEEKDAYS.items()}
 # Whatever the weekday names, the verb of the event: "checked into", "entered" and "was admitted
 # to" a clinic tell one happening, and its day is what two reports may disagree on.
 DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "check in",

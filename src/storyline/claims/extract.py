@@ -8,10 +8,9 @@ from collections.abc import Iterable
 from storyline.claims.ages import find_ages
 from storyline.claims.context import sentence_context
 from storyline.claims.dates import checkable, date_event, weekday_named
-from storyline.claims.intervals import find_intervals
+from storyline.claims.intervals import find_intervals, sized_span
 from storyline.claims.lexicon import (
     CLASS_NAMES,
-    EVENT_CLASSES,
     DIMENSION,
     LENGTH_UNITS,
     MEASURE_UNIT_NAMES,
@@ -23,6 +22,7 @@ from storyline.claims.lexicon import (
 )
 from storyline.claims.numbers import find_numbers
 from storyline.claims.parse import parse
+from storyline.claims.plays import find_clocks, find_one_more
 from storyline.claims.quantities import bind
 from storyline.claims.records import Claim
 from storyline.claims.roles import find_roles
@@ -118,49 +118,36 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 tally=bool(TALLY.search(s.text)),
                 **base))  # type: ignore[arg-type]
         for start, end, age, person in find_ages(s.text, s.start, mentions):
-            named = not isinstance(person, str)
-            who = person if isinstance(person, str) else person.text
+            # a name's age is bound to its entity; "a 60-year-old woman" to the word "woman"
+            who, bearer = (person, person) if isinstance(person, str) else \
+                (person.text, person.entity_id or person.text)
             claims.append(Claim(
                 kind="number", start=start, end=end, text=text[start:end],
                 what=f"age of {who}", low=age, high=age, value=age, unit="age",
-                bearer=who if isinstance(person, str) else (person.entity_id or person.text),
-                bearer_proper=named, **base))  # type: ignore[arg-type]
+                bearer=bearer, bearer_proper=not isinstance(person, str),
+                **base))  # type: ignore[arg-type]
         for i_start, i_end, low, high, approx, what in find_intervals(s.text):
             start, end = s.start + i_start, s.start + i_end
             claims.append(Claim(
                 kind="number", start=start, end=end, text=text[start:end],
                 what=f"time since the {what}", low=low, high=high, value=high, approx=approx,
                 unit="days since", bearer=what, **base))  # type: ignore[arg-type]
-        for m in _ONE_MORE.finditer(s.text):
-            # "killing two coworkers and seriously wounding a third", "two killed and another
-            # wounded": one more person
-            verb = m.group("v1") or m.group("v2")
-            stem = _stem_verb(verb)
-            event = EVENT_CLASSES.get(verb.lower()) or EVENT_CLASSES.get(stem) \
-                or EVENT_CLASSES.get(stem + "e")
-            if event is None:
-                continue
-            group = "n" if m.group("n") else "n2"
-            start, end = s.start + m.start(group), s.start + m.end(group)
+        for i_start, i_end, event, verb in find_one_more(s.text):
+            start, end = s.start + i_start, s.start + i_end
             claims.append(Claim(
                 kind="number", start=start, end=end, text=text[start:end], what=f"people {verb}",
                 low=1.0, high=1.0, value=1.0, head="people", event=event,
                 **base))  # type: ignore[arg-type]
-        for m in _CLOCK.finditer(s.text):
-            # "with 7:42 left in the first half": when in a game a play happened
-            minutes = int(m.group("m") or m.group("m2"))
-            seconds = int(m.group("s") or m.group("s2") or 0)
-            value = float(minutes * 60 + seconds)
-            start, end = s.start + m.start("time"), s.start + m.end("time")
-            period = re.sub(r"\s+", " ", (m.group("period") or "").lower())
+        for i_start, i_end, seconds, period in find_clocks(s.text):
+            start, end = s.start + i_start, s.start + i_end
             claims.append(Claim(
                 kind="number", start=start, end=end, text=text[start:end], what="game clock",
-                low=value, high=value, value=value, unit="clock",
+                low=seconds, high=seconds, value=seconds, unit="clock",
                 modifiers=[period] if period else [], **base))  # type: ignore[arg-type]
         for t in timexes:
             if not (s.start <= t.start and t.end <= s.end):
                 continue
-            sized = _sized_span(t, doc, s.start)
+            sized = sized_span(t, doc, s.start)
             if sized is not None:
                 value, unit, noun = sized
                 claims.append(Claim(
@@ -213,57 +200,6 @@ _GENERAL_HEADS = PEOPLE | frozenset({
     "decade", "century", "generation", "other", "million", "billion", "thousand", "hundred"})
 
 
-_ADJECTIVAL_SPAN = re.compile(r"^[\w.]+-(?:minute|hour|day|week|month|year)$", re.IGNORECASE)
-_SPAN_VALUE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMWDH])$")
-_SPAN_UNITS = {("", "Y"): "years", ("", "M"): "months", ("", "W"): "weeks", ("", "D"): "days",
-               ("T", "H"): "hours", ("T", "M"): "minutes"}
-
-
-def _sized_span(t, doc, offset: int):  # type: ignore[no-untyped-def]
-    """A span of time made an adjective, with the noun it sizes: "a 12-day flight", "his
-    17-year rule", "a three-month stay" -> (12, "days", flight). Two reports giving one flight
-    two lengths disagree; a span that sizes nothing ("for three months") is left out."""
-    if t.type != "DURATION" or not _ADJECTIVAL_SPAN.match(t.text):
-        return None
-    m = _SPAN_VALUE.match(t.value)
-    if m is None or (m.group(1), m.group(3)) not in _SPAN_UNITS:
-        return None
-    after = [x for x in doc if x.idx >= t.end - offset and not x.is_punct]
-    if not after or after[0].pos_ not in ("NOUN", "PROPN"):
-        return None
-    noun = after[0]
-    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head
-    return float(m.group(2)), _SPAN_UNITS[(m.group(1), m.group(3))], noun
-
-
-# One more person after a count: "wounding a third", "injuring a third co-worker", "and another
-# wounded".
-_ONE_MORE = re.compile(
-    r"\b(?P<v1>wound\w*|injur\w*|hurt\w*|kill\w*)\s+(?:\w+\s+)?"
-    r"(?P<n>a\s+(?:third|fourth|fifth|sixth)|one\s+other)\b"
-    r"|\b(?P<n2>another|a\s+(?:third|fourth|fifth|sixth))\s+"
-    r"(?:(?!\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b)"
-    r"[\w-]+\s+){0,3}?"
-    r"(?P<v2>wounded|injured|hurt|killed)\b",
-    re.IGNORECASE)
-
-
-def _stem_verb(word: str) -> str:
-    w = word.lower()
-    for suffix in ("ing", "ed", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)]
-    return w
-
-
-# The game clock of a play, as sports reports give it: "with 7:42 left in the first half", "with
-# 7 minutes 41 seconds to go", "with 4:43 to play".
-_CLOCK = re.compile(
-    r"\bwith\s+(?P<time>(?P<m>\d{1,2}):\s?(?P<s>\d{2})|(?P<m2>\d{1,2})\s+minutes?"
-    r"(?:,?\s+(?:and\s+)?(?P<s2>\d{1,2})\s+seconds?)?)\s+(?:left|remaining|to\s+go|to\s+play)"
-    r"(?:\s+in\s+the\s+(?P<period>(?:first|second|third|fourth|final)\s+(?:half|quarter|period)"
-    r"|overtime))?", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|and|through|until|-|–)\s+\S", re.IGNORECASE)
 _RANGE_CLOSE = re.compile(

@@ -1,14 +1,17 @@
-"""Time between two happenings: "died nine days after suffering a heart attack", "a heart attack
-suffered almost three weeks ago". Reports of one death often disagree on how long after the
-attack it came; the span is bound to the happening it is counted from.
+"""Spans of time as claims. Time between two happenings: "died nine days after suffering a heart
+attack", "a heart attack suffered almost three weeks ago" (reports of one death often disagree on
+how long after the attack it came; the span is bound to the happening it is counted from). A span
+made an adjective: "a 12-day flight" (bound to the noun it sizes).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from storyline.claims.numbers import spelled_value
+from storyline.records import TimeExpr
 
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _APPROX = r"(?P<approx>almost|nearly|about|around|some|just\s+over|more\s+than|less\s+than)\s+"
@@ -52,3 +55,27 @@ def find_intervals(text: str) -> Iterator[tuple[int, int, float, float, str | No
                           re.sub(r"\s+", " ", m.group("what").lower()))
             yield start, m.end("unit") + (1 if text[m.end("unit"):m.end("unit") + 1] == "s"
                                           else 0), low, high, approx, what
+
+
+_ADJECTIVAL_SPAN = re.compile(r"^[\w.]+-(?:minute|hour|day|week|month|year)$", re.IGNORECASE)
+_SPAN_VALUE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMWDH])$")
+_SPAN_UNITS = {("", "Y"): "years", ("", "M"): "months", ("", "W"): "weeks", ("", "D"): "days",
+               ("T", "H"): "hours", ("T", "M"): "minutes"}
+
+
+def sized_span(t: TimeExpr, doc: Any, offset: int) -> tuple[float, str, Any] | None:
+    """A span of time made an adjective, with the noun it sizes: "a 12-day flight", "his
+    17-year rule", "a three-month stay" -> (12, "days", flight). Two reports giving one flight
+    two lengths disagree; a span that sizes nothing ("for three months") is left out."""
+    if t.type != "DURATION" or not _ADJECTIVAL_SPAN.match(t.text):
+        return None
+    m = _SPAN_VALUE.match(t.value)
+    if m is None or (m.group(1), m.group(3)) not in _SPAN_UNITS:
+        return None
+    after = [x for x in doc if x.idx >= t.end - offset and not x.is_punct]
+    if not after or after[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = after[0]
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return float(m.group(2)), _SPAN_UNITS[(m.group(1), m.group(3))], noun

@@ -10,6 +10,7 @@ from datetime import date
 from storyline.claims.lexicon import CUMULATIVE, METRES
 from storyline.claims.records import Claim
 from storyline.disagree.settings import DisagreeSettings
+from storyline.temporal.lexicon import WEEKDAYS
 
 
 @dataclass(slots=True, frozen=True)
@@ -88,7 +89,7 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
 
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_NAMES = {i: name.capitalize() for name, i in WEEKDAYS.items()}
 
 
 def _weekday(c: Claim) -> int | None:
