@@ -56,14 +56,55 @@ from storyline.dedup.fingerprint import similarity as sig_similarity  # noqa: E4
 from storyline.disagree import VERDICTS, DisagreeSettings, find_disagreements  # noqa: E402
 from storyline.disagree.align import AlignContext  # noqa: E402
 from storyline.disagree.find import judge_all  # noqa: E402
-from storyline.records import DuplicateLink  # noqa: E402
+from storyline.prepare import build_article, prepare_doc  # noqa: E402
+from storyline.records import Article, DuplicateLink, SourceDoc  # noqa: E402
 
 LABELS = ("agree", "compatible", "update", "conflict", "unrelated")
 PREDICTED = ("agree", "compatible", "update", "conflict", "unaligned", "no claim")
 SEEDS = ROOT / "examples" / "russia-turkey"
 
 
+TEMPEVAL = "tempeval3_timebank"
+TEMPEVAL_TOPICS = ROOT / "bench" / "data" / "tempeval3_topics.json"
+# TimeBank / AQUAINT documents are named for their source: the outlet a reader would know it by
+OUTLETS = {"APW": "Associated Press", "NYT": "The New York Times", "XIE": "Xinhua",
+           "ABC": "ABC News", "CNN": "CNN", "PRI": "Public Radio International", "VOA": "Voice of America",
+           "ea": "ABC News", "ed": "ABC News", "wsj": "The Wall Street Journal", "AP": "Associated Press",
+           "NYT2": "The New York Times", "SJMN": "San Jose Mercury News"}
+
+
+def _tempeval_topics() -> dict[str, str]:
+    """Document id -> topic, for the TimeBank / AQUAINT documents a labelled topic gathers."""
+    if not TEMPEVAL_TOPICS.exists():
+        return {}
+    topics = json.loads(TEMPEVAL_TOPICS.read_text(encoding="utf-8"))
+    return {d: t for t, docs in topics.items() for d in docs}
+
+
+def load_tempeval(folder: Path) -> list[Article]:
+    """The TimeBank / AQUAINT documents of the labelled topics, dated by their creation time
+    (what a feed or a page's metadata would give), named "AQUAINT/APW19980807.0261"."""
+    import re
+
+    import timex  # bench/timex.py: the same reading of the .tml text
+
+    settings = Settings()
+    wanted = _tempeval_topics()
+    out = []
+    for d in timex.load(folder):
+        doc_id = f"{d.corpus}/{d.name}"
+        if doc_id not in wanted:
+            continue
+        prefix = re.match(r"[A-Za-z]+", d.name)
+        doc = SourceDoc(origin=doc_id, format="jsonl", text=d.text, given_id=doc_id,
+                        published=d.dct, outlet=OUTLETS.get(prefix.group(0) if prefix else ""))
+        out.append(build_article(doc, prepare_doc(doc, settings).cleaned, doc_id))
+    return out
+
+
 def topic_of(dataset: str, doc_id: str) -> str:
+    if dataset == TEMPEVAL:
+        return _tempeval_topics().get(doc_id, doc_id)
     if dataset == "duc2004_task2":
         return doc_id.split("/")[0]
     if dataset == "ecbplus_cybulska_setup":
@@ -80,12 +121,18 @@ def corpora(data: Path, needed: set[tuple[str, str]]) -> dict[tuple[str, str], C
     out: dict[tuple[str, str], Corpus] = {}
     if ("seeds", "seeds") in needed:
         out[("seeds", "seeds")] = read_corpus([SEEDS])
-    for name, folder in loaders.find_datasets(data).items():
+    folders = loaders.find_datasets(data)
+    if (data / TEMPEVAL).exists() or data.name == TEMPEVAL:
+        folders[TEMPEVAL] = data if data.name == TEMPEVAL else data / TEMPEVAL
+    for name, folder in folders.items():
         if not any(d == name for d, _ in needed):
             continue
-        rows = loaders.DATASETS[name](folder)
-        articles = loaders.build_articles(rows)
-        analyses = loaders.analyse_cached(name, articles)
+        if name == TEMPEVAL:
+            articles = load_tempeval(folder)
+            analyses = loaders.analyse_cached(name + "-dated", articles)
+        else:
+            articles = loaders.build_articles(loaders.DATASETS[name](folder))
+            analyses = loaders.analyse_cached(name, articles)
         by_topic: dict[str, list[int]] = defaultdict(list)
         for k, a in enumerate(articles):
             by_topic[topic_of(name, a.id)].append(k)
