@@ -26,6 +26,7 @@ from storyline.claims.plays import find_clocks, find_one_more
 from storyline.claims.quantities import bind
 from storyline.claims.records import Claim
 from storyline.claims.roles import find_roles
+from storyline.claims.scope import is_whole, located_places, scope_of, split_scopes
 from storyline.claims.sentences import claim_sentences
 from storyline.corpus import Corpus
 
@@ -82,6 +83,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                     periods=ctx.periods, actors=ctx.actors)
         masked = [(t.start - s.start, t.end - s.start) for t in timexes
                   if s.start <= t.start and t.end <= s.end]
+        first_count = len(claims)
         for n in find_numbers(s.text, masked):
             start, end = s.start + n.start, s.start + n.end
             b = bind(doc, n.__class__(start, end, n.text, n.value, n.low, n.high, n.approx,
@@ -117,6 +119,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
                 tally=bool(TALLY.search(s.text)),
                 **base))  # type: ignore[arg-type]
+        _scope(claims[first_count:], s.text, s.start, mentions, doc)
         for start, end, age, person in find_ages(s.text, s.start, mentions):
             # a name's age is bound to its entity; "a 60-year-old woman" to the word "woman"
             who, bearer = (person, person) if isinstance(person, str) else \
@@ -204,6 +207,27 @@ _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:to|and|through|until|-|–)\s+\S", re.IGNORECASE)
 _RANGE_CLOSE = re.compile(
     r"\b(?:from|between)\s+[\w.,' ]{1,30}?\s+(?:to|and|through|until|-|–)\s+$", re.IGNORECASE)
+
+
+def _scope(counts: list[Claim], text: str, offset: int, mentions: list, doc) -> None:  # type: ignore[type-arg,no-untyped-def]
+    """Each count of a sentence bound to the places it is for, and marked when it counts several
+    places together (see claims.scope)."""
+    groups = located_places(text, offset, mentions, doc)
+    by_key: dict[tuple[str | None, ...], list[Claim]] = {}
+    for c in counts:
+        by_key.setdefault(c.key, []).append(c)
+    for same in by_key.values():
+        if len(same) == 1:
+            c = same[0]
+            c.whole = is_whole(text, offset, c.start, c.end, groups)
+            if groups:
+                c.places = scope_of(groups)  # not "the U.S. embassy": a title locates nothing
+                c.placed = True
+            continue
+        for c, places in zip(same, split_scopes([(c.start, c.end) for c in same], groups)):
+            if places:
+                c.places, c.placed = places, True
+            c.whole = is_whole(text, offset, c.start, c.end, [])
 
 
 def _in_range(text: str, start: int, end: int) -> bool:

@@ -50,6 +50,9 @@ class Claim:
     # context shared by every kind
     entity_ids: list[str] = field(default_factory=list)  # entities of the sentence (and the one before)
     places: list[str] = field(default_factory=list)  # GPE/LOC/FAC entities of the sentence itself
+    # (of the count itself when the sentence gives counts for several places)
+    whole: bool = False  # a count for several places together ("the toll for both bombings")
+    placed: bool = False  # ``places`` are where the count was made: "killed 10 in Tanzania"
     actors: list[str] = field(default_factory=list)  # PERSON/ORG entities of the sentence itself
     dates: list[str] = field(default_factory=list)  # TIMEX3 values of the sentence's dates
     periods: list[str] = field(default_factory=list)  # "this year", "last year" named in the sentence

@@ -5,12 +5,14 @@ no clash of places, qualifiers or dates."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.claims.lexicon import CUMULATIVE, MEASURE_UNIT_NAMES, MONEY_UNITS
 from storyline.claims.records import Claim
+from storyline.claims.scope import PLACE_LABELS
 from storyline.corpus import Corpus
 from storyline.disagree.settings import DisagreeSettings
 from storyline.records import Event
@@ -30,6 +32,10 @@ class AlignContext:
     event_of: dict[tuple[str, int], str] = field(default_factory=dict)  # (article, sentence start) -> event
     # measures (claim keys) that some report calls a running or revised count
     moving: set[tuple[str | None, ...]] = field(default_factory=set)
+    # place -> the places that hold it, as the corpus writes them ("Nairobi, Kenya")
+    within: dict[str, set[str]] = field(default_factory=dict)
+    # the corpus's numeric claims by what they measure: the coverage an update is checked against
+    by_key: dict[tuple[str | None, ...], list[Claim]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, corpus: Corpus, claims: Sequence[Claim],
@@ -46,10 +52,54 @@ class AlignContext:
         event_of = {(m.article_id, m.sentence_start): e.id for e in events or [] for m in e.mentions}
         moving = {c.key for c in claims if c.kind == "number" and c.update_cue
                   and c.event in CUMULATIVE}
-        return cls(idf, copy_of, event_of, moving)
+        by_key: dict[tuple[str | None, ...], list[Claim]] = {}
+        for c in claims:
+            if c.kind == "number":
+                by_key.setdefault(c.key, []).append(c)
+        return cls(idf, copy_of, event_of, moving, _containment(corpus), by_key)
 
     def weight(self, w: str) -> float:
         return self.idf.get(w, max(self.idf.values(), default=1.0))
+
+
+def _containment(corpus: Corpus) -> dict[str, set[str]]:
+    """Which place holds which, learnt from the corpus itself: a place name followed by a comma
+    and another place name ("Nairobi, Kenya", "Dar es Salaam, Tanzania") is inside the second,
+    unless the two are items of a list ("Kenya, Tanzania and Uganda")."""
+    within: dict[str, set[str]] = {}
+    for aid, analysis in corpus.analyses.items():
+        text = corpus.articles[aid].clean_text
+        places = sorted((m for m in analysis.mentions if m.label in PLACE_LABELS),
+                        key=lambda m: m.start)
+
+        def gap(i: int, pattern: re.Pattern[str]) -> bool:
+            """places[i] and places[i + 1] are separated by ``pattern`` only."""
+            return 0 <= i and i + 1 < len(places) \
+                and bool(pattern.fullmatch(text[places[i].end:places[i + 1].start]))
+
+        for i in range(len(places) - 1):
+            x, y = places[i], places[i + 1]
+            if not (x.entity_id and y.entity_id and x.entity_id != y.entity_id
+                    and gap(i, _COMMA)) or gap(i - 1, _COMMA):
+                continue
+            # "Kenya, Tanzania and Uganda" is a list; "Dar es Salaam, Tanzania, and Nairobi,
+            # Kenya" a list of pairs
+            if gap(i + 1, _COMMA) or (gap(i + 1, _AND) and not gap(i + 2, _COMMA)):
+                continue
+            nxt = _NEXT_WORD.match(text, y.end)
+            if nxt and nxt.group(1) not in _FUNCTION_WORDS:
+                continue  # "in East Africa, U.S. officials said": a title of a noun
+            within.setdefault(x.entity_id, set()).add(y.entity_id)
+    # a pair written both ways is a list, not a holding
+    return {x: {y for y in ys if x not in within.get(y, ())} for x, ys in within.items()}
+
+
+_COMMA = re.compile(r",\s*")
+_AND = re.compile(r",?\s*(?:and|or)\s+(?:the\s+)?")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_FUNCTION_WORDS = frozenset({"and", "or", "on", "in", "at", "to", "for", "from", "of", "by",
+                             "with", "after", "before", "since", "where", "when", "which", "who",
+                             "that", "is", "was", "are", "were", "has", "had", "have", "said"})
 
 
 def word_similarity(a: Claim, b: Claim, ctx: AlignContext) -> float:
@@ -94,12 +144,20 @@ def _clash(x: Sequence[str], y: Sequence[str]) -> bool:
     return bool(x) and bool(y) and not set(x) & set(y)
 
 
-def _places_clash(x: Sequence[str], y: Sequence[str]) -> bool:
+def _places_clash(x: Sequence[str], y: Sequence[str],
+                  within: dict[str, set[str]] | None = None) -> bool:
     """Both name a place of one kind and none in common: two cities, two countries. A factory
-    ("FAC:ne-phila") and a city ("GPE:philadelphia") are not two places: one may hold the other."""
+    ("FAC:ne-phila") and a city ("GPE:philadelphia") are not two places: one may hold the other,
+    and so may a city and the country the corpus writes after it ("Nairobi, Kenya")."""
+    within = within or {}
+
+    def held(ps: Sequence[str]) -> set[str]:
+        return set(ps) | {h for p in ps for h in within.get(p, ())}
+
     kinds = {p.partition(":")[0] for p in x} & {p.partition(":")[0] for p in y}
     return any(_clash([p for p in x if p.startswith(k + ":")],
-                      [p for p in y if p.startswith(k + ":")]) for k in kinds)
+                      [p for p in y if p.startswith(k + ":")])
+               and not held(x) & set(y) and not held(y) & set(x) for k in kinds)
 
 
 def _dates_clash(a: Claim, b: Claim) -> bool:
@@ -163,9 +221,13 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         return 0.0  # "the 41-foot Zarya" and "the 36-foot Unity": two objects
     # one named object measured twice is one measure wherever the sentences place it ("launched
     # from Kazakstan", "built in Russia")
-    if not bearers and _places_clash(a.places, b.places) \
-            and not set(a.places) & set(b.entity_ids) \
-            and not set(b.places) & set(a.entity_ids):
+    if a.kind == "number" and a.whole != b.whole and (b.places if a.whole else a.places):
+        return 0.0  # "the toll for both bombings" and "11 were killed in Tanzania"
+    # a place one sentence names only in passing may be where the other's count was made, unless
+    # both say where their counts were made ("247 people in Kenya", "killed 10 in Tanzania")
+    if not bearers and _places_clash(a.places, b.places, ctx.within) \
+            and ((a.placed and b.placed) or (not set(a.places) & set(b.entity_ids)
+                                             and not set(b.places) & set(a.entity_ids))):
         return 0.0  # "231 dead in Honduras" and "140 dead in El Salvador"
     if _dates_clash(a, b) and a.kind == "number":
         return 0.0

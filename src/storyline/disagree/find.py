@@ -17,6 +17,7 @@ from storyline.disagree.records import REPORTED, VERDICTS, Disagreement, Side
 from storyline.disagree.settings import DisagreeSettings
 from storyline.disagree.verdict import (
     Verdict,
+    day_of,
     compare_dates,
     compare_numbers,
     compare_quotes,
@@ -53,11 +54,43 @@ def judge(a: Claim, b: Claim, corpus: Corpus, ctx: AlignContext,
             return None
         v = compare_numbers(a, b, corpus.published(a.article_id), corpus.published(b.article_id),
                             settings, moving=a.key in ctx.moving)
+        if v.label == "update":
+            v = _against_history(a, b, v, corpus, ctx, settings)
     else:
         if score < settings.min_date:
             return None
         v = compare_dates(a, b)
     return Judged(a, b, score, v)
+
+
+def _against_history(a: Claim, b: Claim, v: Verdict, corpus: Corpus, ctx: AlignContext,
+                     settings: DisagreeSettings) -> Verdict:
+    """A rise between two dated reports is an update only if the rest of the coverage moves the
+    same way: when another report gave the higher figure before the lower one was published, or
+    gave the lower one again after the higher one, the outlets disagree (247 dead on Aug 20,
+    253 on Aug 21, 247 again on Aug 26)."""
+    small, big = (a, b) if v.first == 0 else (b, a)
+    d_small = day_of(corpus.published(small.article_id))
+    d_big = day_of(corpus.published(big.article_id))
+    if d_small is None or d_big is None or big.update_cue:
+        return v  # "has risen to 12": the later report says the count rose
+    for c in ctx.by_key.get(a.key, ()):
+        if c is a or c is b or c.low is None or c.high is None:
+            continue
+        d = day_of(corpus.published(c.article_id))
+        if d is None:
+            continue
+        if d < d_small and c.low > (small.high or 0) \
+                and similarity(c, small, ctx, settings) >= settings.min_number:
+            return Verdict("conflict", f"{small.text} ({d_small}) is lower than the {c.text} "
+                           f"{outlet_name(corpus, c.article_id)} reported earlier ({d}): not an "
+                           "earlier moment of a rising count")
+        if d > d_big and c.high < (big.low or 0) \
+                and similarity(c, big, ctx, settings) >= settings.min_number:
+            return Verdict("conflict", f"{big.text} ({d_big}) is higher than the {c.text} "
+                           f"{outlet_name(corpus, c.article_id)} still reported later ({d}): "
+                           "the outlets disagree, the count did not rise")
+    return v
 
 
 def _settings(settings: Any) -> DisagreeSettings:

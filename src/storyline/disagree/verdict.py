@@ -20,7 +20,7 @@ class Verdict:
     first: int = 0  # for an update, which claim (0 or 1) was reported first
 
 
-def _day(published: str | None) -> date | None:
+def day_of(published: str | None) -> date | None:
     if published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]):
         return date.fromisoformat(published[:10])
     return None
@@ -46,7 +46,7 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
     low_first = a.high < b.low  # a is the smaller figure
     small, big = (a, b) if low_first else (b, a)
     pub_small, pub_big = (pub_a, pub_b) if low_first else (pub_b, pub_a)
-    d_small, d_big = _day(pub_small), _day(pub_big)
+    d_small, d_big = day_of(pub_small), day_of(pub_big)
     # a running tally ("53-3, 47 KOs") only grows, like a toll
     if a.event in CUMULATIVE or a.tally or b.tally:
         if d_small and d_big and (d_big - d_small).days >= settings.update_min_days:

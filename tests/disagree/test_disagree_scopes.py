@@ -1,0 +1,94 @@
+"""Counts for places: one sentence giving a count for each of two places, a count for both
+places together, a city written with its country, and a rise that the rest of the coverage
+does not bear out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline.claims import extract_claims
+from storyline.corpus import read_corpus
+from storyline.disagree import VERDICTS, DisagreeSettings, find_disagreements
+from storyline.disagree.align import AlignContext
+from storyline.disagree.find import judge_all
+
+LEAD = ("Two trucks packed with explosives blew up on Friday outside the consulates in "
+        "Mombasa, Kenya, and Tanga, Tanzania, police said. ")
+
+
+def report(tmp_path: Path, name: str, body: str, published: str) -> Path:
+    p = tmp_path / f"{name}.jsonl"
+    p.write_text(json.dumps({"id": name, "title": "Twin truck bombings", "source": name,
+                             "date": published, "text": LEAD + body}) + "\n", encoding="utf-8")
+    return p
+
+
+def verdicts(tmp_path: Path, *reports: tuple[str, str, str]) -> list[tuple[str, list[str]]]:
+    corpus = read_corpus([report(tmp_path, *r) for r in reports])
+    return [(d.verdict, sorted(s.value for s in d.sides))
+            for d in find_disagreements(corpus, verdicts=VERDICTS) if d.kind == "number"]
+
+
+def test_each_count_of_a_sentence_keeps_its_own_place(tmp_path):
+    corpus = read_corpus([report(tmp_path, "wire", "The blasts killed 61 people in Kenya and 9 in "
+                                 "Tanzania, hospital staff said.", "1999-03-06")])
+    counts = {c.text: c for c in extract_claims(corpus) if c.kind == "number"}
+    assert counts["61"].places == ["GPE:kenya"]
+    assert counts["9"].places == ["GPE:tanzania"]
+    assert not counts["61"].whole and not counts["9"].whole
+
+
+def test_a_count_for_both_places_is_not_a_count_for_one(tmp_path):
+    got = verdicts(
+        tmp_path,
+        ("wire", "That raised the toll for both bombings to 70.", "1999-03-06"),
+        ("paper", "Officials said 9 people were killed in Tanzania.", "1999-03-06"))
+    assert not any("70" in values for _, values in got)
+
+
+def test_two_places_joined_by_and_make_a_count_for_both(tmp_path):
+    corpus = read_corpus([report(tmp_path, "wire", "The bombings in Mombasa, Kenya, and Tanga, "
+                                 "Tanzania, killed 70 people.", "1999-03-06")])
+    seventy = next(c for c in extract_claims(corpus) if c.text == "70")
+    assert seventy.whole
+
+
+def test_a_city_written_with_its_country_is_inside_it(tmp_path):
+    got = verdicts(
+        tmp_path,
+        ("wire", "The blasts killed 61 people in Kenya and 9 in Tanzania.", "1999-03-06"),
+        ("paper", "The truck bomb at the consulate in Mombasa killed 64 people.", "1999-03-06"))
+    assert ("conflict", ["61", "64"]) in got
+    # and the Tanzanian count is not compared with the count for Mombasa
+    assert not any(values == ["64", "9"] for _, values in got)
+
+
+def pair_verdict(corpus, x: str, y: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The verdict on the toll of outlet ``x`` and the toll of outlet ``y``, judged within the
+    whole coverage."""
+    claims = extract_claims(corpus)
+    ctx = AlignContext.build(corpus, claims)
+    for j in judge_all(claims, corpus, ctx, DisagreeSettings()):
+        outlets = {corpus.articles[j.a.article_id].outlet, corpus.articles[j.b.article_id].outlet}
+        if j.a.event == "killed" and outlets == {x, y}:
+            return j.verdict.label
+    return None
+
+
+def test_a_rise_the_later_coverage_does_not_bear_out_is_a_conflict(tmp_path):
+    dated = [report(tmp_path, "wire", "The blast in Mombasa killed 61 people.", "1999-03-06"),
+             report(tmp_path, "paper", "The blast in Mombasa killed 64 people.", "1999-03-07")]
+    assert pair_verdict(read_corpus(dated), "wire", "paper") == "update"
+    later = report(tmp_path, "weekly", "The blast in Mombasa killed 61 people, the consulate "
+                   "said.", "1999-03-12")
+    assert pair_verdict(read_corpus([*dated, later]), "wire", "paper") == "conflict"
+
+
+def test_a_rise_the_later_report_says_happened_stays_an_update(tmp_path):
+    docs = [report(tmp_path, "wire", "The blast in Mombasa killed 61 people.", "1999-03-06"),
+            report(tmp_path, "paper", "The toll of the blast in Mombasa has risen to 64.",
+                   "1999-03-07"),
+            report(tmp_path, "weekly", "The blast in Mombasa killed 61 people, the consulate "
+                   "said.", "1999-03-12")]
+    assert pair_verdict(read_corpus(docs), "wire", "paper") == "update"
