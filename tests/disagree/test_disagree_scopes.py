@@ -10,7 +10,8 @@ from pathlib import Path
 from storyline.claims import extract_claims
 from storyline.corpus import read_corpus
 from storyline.disagree import VERDICTS, DisagreeSettings, find_disagreements
-from storyline.disagree.align import AlignContext
+from storyline.claims.records import Claim
+from storyline.disagree.align import AlignContext, similarity
 from storyline.disagree.find import judge_all
 
 LEAD = ("Two trucks packed with explosives blew up on Friday outside the consulates in "
@@ -92,3 +93,58 @@ def test_a_rise_the_later_report_says_happened_stays_an_update(tmp_path):
             report(tmp_path, "weekly", "The blast in Mombasa killed 61 people, the consulate "
                    "said.", "1999-03-12")]
     assert pair_verdict(read_corpus(docs), "wire", "paper") == "update"
+
+
+def counts_of(tmp_path: Path, body: str) -> dict[str, tuple[float | None, str | None]]:
+    corpus = read_corpus([report(tmp_path, "wire", body, "1999-03-06")])
+    return {c.text: (c.value, c.head) for c in extract_claims(corpus) if c.kind == "number"}
+
+
+def test_others_leave_out_the_people_named_with_them(tmp_path):
+    got = counts_of(tmp_path, "The driver, his brother and six other people died in the blast. "
+                    "A guard perished along with 12 others at the gate.")
+    assert got["six"] == (8.0, "people")
+    assert got["12"] == (13.0, "people")
+    plain = counts_of(tmp_path, "The blast killed three soldiers and 10 other people.")
+    assert plain["10"][0] == 10.0
+
+
+def test_a_part_named_after_the_count_is_counted_by_its_own_noun(tmp_path):
+    got = counts_of(tmp_path, "More than 60 people died, nine of them Britons.")
+    assert got["nine"][1] != "people"
+
+
+def test_a_figure_the_sentence_itself_supersedes_is_no_claim(tmp_path):
+    got = counts_of(tmp_path, "The toll in Tanga, initially 9, has risen to 12, doctors said.")
+    assert "12" in got and "9" not in got
+
+
+def test_one_person_killed_on_two_dates_is_a_conflict(tmp_path):
+    # Friday before Monday 15 March 1999 is 12 March
+    got = [(d.verdict, sorted(s.value for s in d.sides)) for d in find_disagreements(
+        read_corpus([report(tmp_path, "wire", "Consul Harald Brenner was killed on March 5, 1999 "
+                            "by a gunman in Mombasa.", "1999-03-16"),
+                     report(tmp_path, "paper", "Harald Brenner was shot on Friday night as he "
+                            "left the consulate.", "1999-03-15")]),
+        verdicts=VERDICTS) if d.kind == "date"]
+    assert ("conflict", ["Friday night", "March 5, 1999"]) in got
+
+
+def test_a_person_named_in_both_killings_makes_them_one_event(tmp_path):
+    # the tagger may miss the person ("Slepian" read as a nationality): the named argument of a
+    # once-only event still ties the two sentences together; of a repeatable one it does not
+    def dated(aid: str, event: str, words: list[str]) -> Claim:
+        return Claim(kind="date", article_id=aid, start=0, end=5, text="March", sentence_start=0,
+                     sentence_end=40, what=event, date="1999-03-05", event=event,
+                     agent=["brenner"], entity_ids=["NORP:brenner"], words=words)
+
+    corpus = read_corpus([report(tmp_path, "wire", "The blasts killed 61 people.", "1999-03-06"),
+                          report(tmp_path, "paper", "Police found the truck.", "1999-03-07")])
+    ctx = AlignContext.build(corpus, [])
+    settings = DisagreeSettings()
+    a, b = corpus.ids
+    killed = similarity(dated(a, "kill", ["sniper", "backyard"]),
+                        dated(b, "kill", ["kitchen", "back"]), ctx, settings)
+    visited = similarity(dated(a, "visit", ["sniper", "backyard"]),
+                         dated(b, "visit", ["kitchen", "back"]), ctx, settings)
+    assert killed >= settings.min_date > visited

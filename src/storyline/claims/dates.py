@@ -22,6 +22,8 @@ _WEEKDAY_INDEX = {name[:3]: i for name, i in WEEKDAYS.items()}
 DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "check in",
                        "admit": "check in", "arrive": "arrive", "land": "arrive",
                        "death": "die", "pass away": "die",
+                       # a killing: "was shot on Friday night", "was killed on Oct. 23"
+                       "shoot": "kill", "slay": "kill", "murder": "kill", "assassinate": "kill",
                        # a fire or storm that "destroyed", "gutted" or "ripped through" a building
                        "destroy": "damage", "damage": "damage", "gut": "damage", "rip": "damage",
                        "ravage": "damage", "raze": "damage", "burn": "damage"}

@@ -41,6 +41,8 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|my|your
 _NAMED_MAX = 10
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ALL_BUT = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
+_SUPERSEDED = re.compile(r"\b(?:initially|originally|at first)\s+(?:(?:put|given|reported|"
+                         r"estimated)\s+(?:at|as)\s+)?$", re.IGNORECASE)
 # A span of time made an adjective sizes the noun after it: a "30-day program" and a "90-day
 # stint" are two things, as a "36-foot Unity" and a "41-foot Zarya" are.
 TIME_HEADS = frozenset({"minute", "hour", "day", "week", "month", "year"})
@@ -101,9 +103,14 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 continue  # a count of nothing happening ("the two leaders") is not checkable
             if _ALL_BUT.search(s.text, 0, n.start):
                 continue  # "all but five ... have been released": five were not
+            if _SUPERSEDED.search(s.text, 0, n.start):
+                continue  # "initially 10, has risen to 12": the report itself has the newer figure
             if b.event not in CLASS_NAMES and _specific(b.head) and n.high < _NAMED_MAX \
                     and _DEFINITE.search(s.text, 0, n.start):
                 continue  # "the two nations": things already named, referred to, not counted
+            named = _named_besides(s.text, n.start, n.end) if unit is None else 0
+            low, high, value = n.low + named, n.high + named, \
+                (n.value + named if n.value is not None else None)
             modifiers = b.modifiers
             if unit in LENGTH_UNITS:
                 modifiers = [*modifiers, _dimension(s.text[n.end:n.end + 30])]
@@ -111,8 +118,9 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             what = " ".join(w for w in (b.head_text or (b.head if b.head != "people" else "people"),
                                         b.event_text) if w) or (n.unit or "")
             claims.append(Claim(
-                kind="number", start=start, end=end, text=text[start:end], what=what,
-                low=n.low, high=n.high, value=n.value, approx=n.approx, unit=unit,
+                kind="number", start=start, end=end, text=text[start:end],
+                what=f"{what} (with {named} named)" if named else what,
+                low=low, high=high, value=value, approx=n.approx, unit=unit,
                 head=head, event=b.event, agent=b.agent, modifiers=modifiers,
                 bearer=b.bearer if sizes else None,
                 bearer_proper=b.bearer_proper and sizes,
@@ -228,6 +236,28 @@ def _scope(counts: list[Claim], text: str, offset: int, mentions: list, doc) -> 
             if places:
                 c.places, c.placed = places, True
             c.whole = is_whole(text, offset, c.start, c.end, [])
+
+
+_OTHERS = re.compile(r"\s+others?\b", re.IGNORECASE)
+_WITH = re.compile(r"\b(?:along\s+with|together\s+with|with)\s+$", re.IGNORECASE)
+_LIST_BEFORE = re.compile(r"(?:,\s*[\w'’. -]{1,30}?)*\s+and\s+$")
+
+
+def _named_besides(text: str, start: int, end: int) -> int:
+    """How many named people "N others" leaves out of its count: "his mother, stepfather and
+    eight other people drowned" is ten dead, "she perished along with 10 others" eleven."""
+    if not _OTHERS.match(text, end):
+        return 0
+    before = text[max(0, start - 80):start]
+    if _WITH.search(before):
+        return 1
+    m = _LIST_BEFORE.search(before)
+    if m is None:
+        return 0
+    items = " ".join(before[:m.end()].split()[-3 - 3 * m.group(0).count(","):])
+    if _MAYBE_NUMBER.search(items):
+        return 0  # "three soldiers and 10 other people": a count, not people named one by one
+    return 1 + m.group(0).count(",")
 
 
 def _in_range(text: str, start: int, end: int) -> bool:

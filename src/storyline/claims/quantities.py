@@ -194,6 +194,9 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
     modifiers = [_lemma(c) for c in (noun.children if noun is not None else [])
                  if c.dep_ in ("amod", "compound") and c not in num_toks
                  and _lemma(c) not in STOPWORDS]
+    part = _partitive(num_toks[-1])
+    if part is not None:
+        head = _normal_head(part, None)  # "more than 100 died, eight of them Americans"
     if head in ROLES and event is not None and event[0] in CLASS_NAMES:
         modifiers, head = [*modifiers, head], "people"  # "99 Mafia members seized"
     bearer = _bearer(noun, num_toks[0]) if noun is not None else None
@@ -202,6 +205,21 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
                    agent, modifiers, update,
                    _lemma(bearer) if bearer is not None else None,
                    bearer is not None and bearer.pos_ == "PROPN")
+
+
+def _partitive(t: Any) -> Any | None:
+    """The noun of "eight of them Americans", "11 of whom were Americans": a part of the people
+    counted before, named."""
+    doc = t.doc
+    k = t.i + 1
+    if k + 2 >= len(doc) or doc[k].lower_ != "of" or doc[k + 1].lower_ not in ("them", "whom"):
+        return None
+    k += 2
+    if doc[k].lower_ in ("were", "are", "was", "being"):
+        k += 1
+    if k < len(doc) and doc[k].pos_ in _NOUNS and doc[k].text[:1].isupper():
+        return doc[k]
+    return None
 
 
 _AMOUNT_WORDS = frozenset({"amount", "value", "sum", "price", "cost"})

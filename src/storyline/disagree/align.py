@@ -202,6 +202,16 @@ def _bearers(a: Claim, b: Claim) -> bool | None:
     return False
 
 
+# Happenings one person lives through once: two dates for them are two dates for one event.
+ONCE_EVENTS = frozenset({"kill", "die", "bear", "born"})
+
+
+def _named_args(c: Claim) -> set[str]:
+    """The event's arguments that are (part of) a name the sentence mentions."""
+    names = {w for e in c.entity_ids if ":" in e for w in e.split(":", 1)[1].split("-")}
+    return {w for w in c.agent if w in names}
+
+
 def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings) -> float:
     """0..1: how sure we are that ``a`` and ``b`` speak of the same measured thing of the same
     event; 0 when something rules it out."""
@@ -247,6 +257,10 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         score += settings.bearer_bonus
     if {d for d in a.dates if d[:1].isdigit()} & {d for d in b.dates if d[:1].isdigit()}:
         score += settings.date_bonus  # an unresolved "XXXX-XX-XX" says nothing
+    if a.kind == "date" and a.event in ONCE_EVENTS and _named_args(a) & _named_args(b):
+        # "Slepian was killed on Oct. 23, 1999" and "Slepian was shot on Friday night": one
+        # person is killed once
+        score += settings.once_bonus
     if a.kind == "date" and _shared(a.actors, b.actors):
         # "Tara Reid checked into ..." and "Tara Reid has entered ...": one event of one actor
         score += settings.actor_bonus

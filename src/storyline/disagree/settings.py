@@ -15,6 +15,7 @@ class DisagreeSettings:
     date_bonus: float = 0.1  # the same date in both sentences
     event_bonus: float = 0.2  # the events helper put both sentences in one Event
     actor_bonus: float = 0.2  # a dated event of one named person or body in both sentences
+    once_bonus: float = 0.3  # one named person killed (died, born) in both sentences
     bearer_bonus: float = 0.2  # two measures of one named object: "the 36-foot Unity", "the unit" (Unity)
     # Minimum alignment score to compare two claims, by kind. Dates and quotes need more: a date
     # of another happening of the same kind (another meeting of the same two leaders) is the
