@@ -148,3 +148,20 @@ def test_a_person_named_in_both_killings_makes_them_one_event(tmp_path):
     visited = similarity(dated(a, "visit", ["sniper", "backyard"]),
                          dated(b, "visit", ["kitchen", "back"]), ctx, settings)
     assert killed >= settings.min_date > visited
+
+
+def test_a_far_figure_needs_a_clearly_better_alignment_to_be_the_match():
+    from storyline.disagree.find import Judged, _rank
+    from storyline.disagree.verdict import Verdict
+
+    def count(aid: str, value: float) -> Claim:
+        return Claim(kind="number", article_id=aid, start=0, end=3, text=f"{value:g}",
+                     sentence_start=0, sentence_end=30, what="people killed", low=value,
+                     high=value, value=value, head="people", event="killed")
+
+    v = Verdict("conflict", "")
+    near = Judged(count("a", 247), count("b", 253), 0.13, v)
+    far = Judged(count("a", 247), count("b", 10), 0.35, v)
+    assert _rank(near) > _rank(far)  # a toll of 247 against a toll of 10: two places' tolls
+    much_better = Judged(count("a", 247), count("b", 10), 0.9, v)
+    assert _rank(much_better) > _rank(near)

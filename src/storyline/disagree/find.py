@@ -157,11 +157,18 @@ def _restates(best: Judged, x: Claim, y: Claim) -> bool:
 
 
 def _rank(j: Judged) -> tuple[float, float]:
-    """Alignment first; between claims of one sentence (same score: "32 kilometers ... four
-    kilometers away" against "three kilometers away") the nearer value is the likelier match."""
+    """Alignment, less a little for figures far apart (one toll reported as 247 and as 10 is
+    unlikely; two tolls of two places are not); between claims of one sentence (same score: "32
+    kilometers ... four kilometers away" against "three kilometers away") the nearer value is the
+    likelier match."""
     if j.a.kind != "number" or not j.a.value or not j.b.value or j.a.value <= 0 or j.b.value <= 0:
         return (j.score, 0.0)
-    return (j.score, -abs(math.log(j.a.value / j.b.value)))
+    apart = abs(math.log(j.a.value / j.b.value))
+    return (j.score - RANK_DISTANCE_WEIGHT * apart, -apart)
+
+
+# How much the alignment score of two figures counts against each e-fold between them.
+RANK_DISTANCE_WEIGHT = 0.1
 
 
 def _group(judged: list[Judged], corpus: Corpus, wanted: set[str]) -> list[Disagreement]:
