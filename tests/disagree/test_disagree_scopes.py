@@ -165,3 +165,10 @@ def test_a_far_figure_needs_a_clearly_better_alignment_to_be_the_match():
     assert _rank(near) > _rank(far)  # a toll of 247 against a toll of 10: two places' tolls
     much_better = Judged(count("a", 247), count("b", 10), 0.9, v)
     assert _rank(much_better) > _rank(near)
+
+
+def test_reported_dead_is_a_count_of_the_dead(tmp_path):
+    corpus = read_corpus([report(tmp_path, "wire", "At least seven were reported dead in Tanga.",
+                                 "1999-03-06")])
+    seven = next(c for c in extract_claims(corpus) if c.text == "At least seven")
+    assert seven.event == "killed" and seven.low == 7

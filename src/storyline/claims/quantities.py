@@ -169,6 +169,13 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
         if event is not None:
             agent = _agent(t)
             break
+        if _lemma(t.head) in REPORTING and event is None:
+            # "at least seven were reported dead", "12 are feared dead": the state is the event
+            event = next((e for c in t.head.children if c.dep_ in ("acomp", "oprd", "xcomp")
+                          for e in [_event_of(c)] if e), None)
+            if event is not None:
+                agent = _agent(t.head)
+                break
         if t.head.i == t.i or _lemma(t.head) in REPORTING:
             break
         t = t.head
