@@ -65,7 +65,10 @@ SEEDS = ROOT / "examples" / "russia-turkey"
 
 
 TEMPEVAL = "tempeval3_timebank"
-TEMPEVAL_TOPICS = ROOT / "bench" / "data" / "tempeval3_topics.json"
+SEMEVAL = "semeval2015_task4_trial"
+# dated data sets: their documents are grouped into topics by hand (ids only)
+TOPICS = {TEMPEVAL: ROOT / "bench" / "data" / "tempeval3_topics.json",
+          SEMEVAL: ROOT / "bench" / "data" / "semeval2015_topics.json"}
 # TimeBank / AQUAINT documents are named for their source: the outlet a reader would know it by
 OUTLETS = {"APW": "Associated Press", "NYT": "The New York Times", "XIE": "Xinhua",
            "ABC": "ABC News", "CNN": "CNN", "PRI": "Public Radio International", "VOA": "Voice of America",
@@ -73,12 +76,21 @@ OUTLETS = {"APW": "Associated Press", "NYT": "The New York Times", "XIE": "Xinhu
            "NYT2": "The New York Times", "SJMN": "San Jose Mercury News"}
 
 
-def _tempeval_topics() -> dict[str, str]:
-    """Document id -> topic, for the TimeBank / AQUAINT documents a labelled topic gathers."""
-    if not TEMPEVAL_TOPICS.exists():
+def _topics(dataset: str) -> dict[str, str]:
+    """Document id -> topic, for the documents of a dated data set that a labelled topic
+    gathers."""
+    path = TOPICS[dataset]
+    if not path.exists():
         return {}
-    topics = json.loads(TEMPEVAL_TOPICS.read_text(encoding="utf-8"))
+    topics = json.loads(path.read_text(encoding="utf-8"))
     return {d: t for t, docs in topics.items() for d in docs}
+
+
+def _dated_article(doc_id: str, text: str, published: str | None, outlet: str | None,
+                   title: str | None = None) -> Article:
+    doc = SourceDoc(origin=doc_id, format="jsonl", text=text, given_id=doc_id, title=title,
+                    published=published, outlet=outlet)
+    return build_article(doc, prepare_doc(doc, Settings()).cleaned, doc_id)
 
 
 def load_tempeval(folder: Path) -> list[Article]:
@@ -88,23 +100,34 @@ def load_tempeval(folder: Path) -> list[Article]:
 
     import timex  # bench/timex.py: the same reading of the .tml text
 
-    settings = Settings()
-    wanted = _tempeval_topics()
+    wanted = _topics(TEMPEVAL)
     out = []
     for d in timex.load(folder):
         doc_id = f"{d.corpus}/{d.name}"
-        if doc_id not in wanted:
-            continue
-        prefix = re.match(r"[A-Za-z]+", d.name)
-        doc = SourceDoc(origin=doc_id, format="jsonl", text=d.text, given_id=doc_id,
-                        published=d.dct, outlet=OUTLETS.get(prefix.group(0) if prefix else ""))
-        out.append(build_article(doc, prepare_doc(doc, settings).cleaned, doc_id))
+        if doc_id in wanted:
+            prefix = re.match(r"[A-Za-z]+", d.name)
+            out.append(_dated_article(doc_id, d.text, d.dct,
+                                      OUTLETS.get(prefix.group(0) if prefix else "")))
     return out
 
 
+def load_semeval(folder: Path) -> list[Article]:
+    """The SemEval-2015 Task 4 trial documents (Wikinews) of the labelled topics, dated by their
+    creation time, the body as bench/timelines.py rebuilds it, the headline as title."""
+    import timelines  # bench/timelines.py: the same rebuilding of the token files
+
+    wanted = _topics(SEMEVAL)
+    corpus_dir = next((p for p in folder.rglob("Corpus-trial-data_task4") if p.is_dir()), folder)
+    return [_dated_article(d.id, d.text, (d.dct or "")[:10] or None, "Wikinews", d.title)
+            for d in timelines.read_docs(corpus_dir) if d.id in wanted]
+
+
+DATED = {TEMPEVAL: load_tempeval, SEMEVAL: load_semeval}
+
+
 def topic_of(dataset: str, doc_id: str) -> str:
-    if dataset == TEMPEVAL:
-        return _tempeval_topics().get(doc_id, doc_id)
+    if dataset in DATED:
+        return _topics(dataset).get(doc_id, doc_id)
     if dataset == "duc2004_task2":
         return doc_id.split("/")[0]
     if dataset == "ecbplus_cybulska_setup":
@@ -122,13 +145,14 @@ def corpora(data: Path, needed: set[tuple[str, str]]) -> dict[tuple[str, str], C
     if ("seeds", "seeds") in needed:
         out[("seeds", "seeds")] = read_corpus([SEEDS])
     folders = loaders.find_datasets(data)
-    if (data / TEMPEVAL).exists() or data.name == TEMPEVAL:
-        folders[TEMPEVAL] = data if data.name == TEMPEVAL else data / TEMPEVAL
+    for name in DATED:
+        if (data / name).exists() or data.name == name:
+            folders[name] = data if data.name == name else data / name
     for name, folder in folders.items():
         if not any(d == name for d, _ in needed):
             continue
-        if name == TEMPEVAL:
-            articles = load_tempeval(folder)
+        if name in DATED:
+            articles = DATED[name](folder)
             analyses = loaders.analyse_cached(name + "-dated", articles)
         else:
             articles = loaders.build_articles(loaders.DATASETS[name](folder))
