@@ -172,3 +172,38 @@ def test_reported_dead_is_a_count_of_the_dead(tmp_path):
                                  "1999-03-06")])
     seven = next(c for c in extract_claims(corpus) if c.text == "At least seven")
     assert seven.event == "killed" and seven.low == 7
+
+
+def test_what_happened_to_people_named_by_nation_decides_what_is_counted(tmp_path):
+    got = verdicts(
+        tmp_path,
+        ("wire", "Police in Tanga rounded up six Iraqis and two Somalis on Monday.", "1999-03-09"),
+        ("paper", "Five Iraqis were deported from Tanga on Monday, police said.", "1999-03-09"))
+    assert not any(values == ["Five", "six"] for _, values in got)
+
+
+def test_a_total_offered_is_not_the_sum_one_body_offers(tmp_path):
+    got = verdicts(
+        tmp_path,
+        ("wire", "The State Department is offering a $500,000 reward for the bombers.",
+         "1999-03-09"),
+        ("paper", "A total of $650,000 is being offered as rewards for the bombers.",
+         "1999-03-10"))
+    assert not any(values == ["$500,000", "$650,000"] for _, values in got)
+
+
+def test_closing_prices_of_two_days_are_two_moments(tmp_path):
+    def shares(name: str, body: str, published: str) -> Path:
+        p = tmp_path / f"{name}.jsonl"
+        p.write_text(json.dumps({"id": name, "title": "Telequote bid", "source": name,
+                                 "date": published, "text": body}) + "\n", encoding="utf-8")
+        return p
+
+    corpus = read_corpus([
+        shares("wire", "Telequote shares fell 50 cents on Friday to close at $20 each in "
+               "composite trading.", "1989-10-30"),
+        shares("paper", "In composite trading, Telequote shares closed at $19.50, up 12.5 cents.",
+               "1989-11-02")])
+    got = [(d.verdict, sorted(s.value for s in d.sides))
+           for d in find_disagreements(corpus, verdicts=VERDICTS) if d.kind == "number"]
+    assert ("update", ["$19.50", "$20"]) in got

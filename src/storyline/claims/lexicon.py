@@ -37,6 +37,11 @@ CLASS_NAMES = frozenset(EVENT_CLASSES.values()) | {POPULATION, FAMILY}
 CUMULATIVE = frozenset({"killed", "injured", "arrested", "evacuated", "homeless", "rescued",
                         "hospitalised", "casualties", "missing"})
 
+# A price a market sets anew each trading day ("closed at $19.50", "fell 50 cents to $20"): two
+# days' prices are two moments, not two claims about one.
+MARKET_EVENTS = frozenset({"close", "open", "trade", "end", "finish", "fall", "rise", "climb",
+                           "slip", "drop", "gain", "lose", "jump", "tumble", "quote", "sell"})
+
 # Nouns that name people in general: "43 people", "44 victims", "174 dead" count the same thing.
 PEOPLE = frozenset({"people", "person", "victim", "dead", "body", "life", "fatality", "casualty",
                     "individual", "resident", "inhabitant", "wounded", "injured", "other", "man"})

@@ -68,9 +68,20 @@ class Claim:
         the same cables, "43 people killed" and "43 people attended" do not."""
         if self.unit in MEASURE_UNIT_NAMES:
             return None  # "36 feet" and "18 feet" long measure one module whatever verb says so
-        if self.event in CLASS_NAMES or self.head in (None, "people") or self.unit in MONEY_UNITS:
+        if self.event in CLASS_NAMES or self.head in (None, "people") or self.unit in MONEY_UNITS \
+                or self.head_is_group:
             return self.event  # an amount goes with what happened to it: "offered", "paid"
         return None
+
+    @property
+    def head_is_group(self) -> bool:
+        """The counted noun names people by nation or group ("six Iraqis"), which says as little
+        of what happened to them as "people" does: "six Iraqis rounded up" and "five Iraqis
+        deported" count two things."""
+        if not self.head or len(self.head) < 4:
+            return False
+        return any(e.startswith("NORP:") and e[5:].startswith(self.head[:4])
+                   for e in self.entity_ids)
 
     @property
     def key(self) -> tuple[str | None, ...]:

@@ -231,8 +231,12 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         return 0.0  # "the 41-foot Zarya" and "the 36-foot Unity": two objects
     # one named object measured twice is one measure wherever the sentences place it ("launched
     # from Kazakstan", "built in Russia")
-    if a.kind == "number" and a.whole != b.whole and (b.places if a.whole else a.places):
-        return 0.0  # "the toll for both bombings" and "11 were killed in Tanzania"
+    if a.kind == "number" and a.whole != b.whole:
+        part = b if a.whole else a
+        if part.places or _named_args(part):
+            # "the toll for both bombings" and "11 were killed in Tanzania"; "a total of
+            # $650,000 is offered" and "the Justice Department is offering $500,000"
+            return 0.0
     # a place one sentence names only in passing may be where the other's count was made, unless
     # both say where their counts were made ("247 people in Kenya", "killed 10 in Tanzania")
     if not bearers and _places_clash(a.places, b.places, ctx.within) \
