@@ -207,3 +207,10 @@ def test_closing_prices_of_two_days_are_two_moments(tmp_path):
     got = [(d.verdict, sorted(s.value for s in d.sides))
            for d in find_disagreements(corpus, verdicts=VERDICTS) if d.kind == "number"]
     assert ("update", ["$19.50", "$20"]) in got
+
+
+def test_a_date_written_before_a_noun_dates_that_noun(tmp_path):
+    corpus = read_corpus([report(tmp_path, "wire", "Police have hunted the gunman since the "
+                                 "March 5 slaying of Harald Brenner.", "1999-03-20")])
+    slaying = next(c for c in extract_claims(corpus) if c.kind == "date" and c.text == "March 5")
+    assert slaying.event == "kill" and "brenner" in slaying.agent

@@ -24,6 +24,8 @@ DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "ch
                        "death": "die", "pass away": "die",
                        # a killing: "was shot on Friday night", "was killed on Oct. 23"
                        "shoot": "kill", "slay": "kill", "murder": "kill", "assassinate": "kill",
+                       "slaying": "kill", "killing": "kill", "shooting": "kill",
+                       "assassination": "kill",
                        # a fire or storm that "destroyed", "gutted" or "ripped through" a building
                        "destroy": "damage", "damage": "damage", "gut": "damage", "rip": "damage",
                        "ravage": "damage", "raze": "damage", "burn": "damage"}
@@ -68,12 +70,29 @@ def _event_noun_before(first: Any) -> tuple[str, str, list[str]] | None:
     return None
 
 
+_PRENOMINAL = frozenset({"compound", "nmod", "npadvmod", "nummod", "amod"})
+
+
+def _noun_event(noun: Any) -> tuple[str, str, list[str]]:
+    """A noun as the dated event, with what it is of: "slaying of Slepian" -> ["slepian"]."""
+    lemma = (noun.lemma_ or noun.text).lower()
+    args = [(g.lemma_ or g.text).lower() for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    args += [(c.lemma_ or c.text).lower() for c in noun.children if c.dep_ == "poss"]
+    return DATE_EVENT_SYNONYMS.get(lemma, lemma), noun.text, [a for a in args if a not in STOPWORDS]
+
+
 def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]] | None:
     """(event lemma, event words, argument lemmas) of the verb the date ``t`` attaches to."""
     toks = [x for x in doc if x.idx < t.end - offset and x.idx + len(x.text) > t.start - offset]
     if not toks:
         return None
     tok = toks[-1]
+    top = next((x for x in toks if x.head not in toks), tok)  # "Oct." of "Oct. 23"
+    head = top.head
+    if head.i > toks[-1].i and head.pos_ == "NOUN" and top.dep_ in _PRENOMINAL:
+        # "the Oct. 23 slaying", "the June 28 attack": a date written before a noun dates it
+        return _noun_event(head)
     for _ in range(4):
         if tok.head.i == tok.i:
             break
