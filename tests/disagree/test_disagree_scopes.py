@@ -214,3 +214,19 @@ def test_a_date_written_before_a_noun_dates_that_noun(tmp_path):
                                  "March 5 slaying of Harald Brenner.", "1999-03-20")])
     slaying = next(c for c in extract_claims(corpus) if c.kind == "date" and c.text == "March 5")
     assert slaying.event == "kill" and "brenner" in slaying.agent
+
+
+def test_trading_volumes_of_two_days_are_two_moments(tmp_path):
+    def session(name: str, body: str, published: str) -> Path:
+        p = tmp_path / f"{name}.jsonl"
+        p.write_text(json.dumps({"id": name, "title": "Stocks slide", "source": name,
+                                 "date": published, "text": body}) + "\n", encoding="utf-8")
+        return p
+
+    corpus = read_corpus([
+        session("wire", "Stocks slid on the Big Board. Volume was 840.8 million shares in "
+                "composite trading.", "1989-10-30"),
+        session("paper", "Stocks slid on the Big Board. Volume in composite trading totaled "
+                "175.2 million shares.", "1989-10-27")])
+    got = [d.verdict for d in find_disagreements(corpus, verdicts=VERDICTS) if d.kind == "number"]
+    assert "conflict" not in got

@@ -41,6 +41,8 @@ CUMULATIVE = frozenset({"killed", "injured", "arrested", "evacuated", "homeless"
 # days' prices are two moments, not two claims about one.
 MARKET_EVENTS = frozenset({"close", "open", "trade", "end", "finish", "fall", "rise", "climb",
                            "slip", "drop", "gain", "lose", "jump", "tumble", "quote", "sell"})
+# ... and so does a session's volume: stems of the words of a sentence about a trading session
+MARKET_WORDS = frozenset({"volume", "trad", "session", "composite"})
 
 # Nouns that name people in general: "43 people", "44 victims", "174 dead" count the same thing.
 PEOPLE = frozenset({"people", "person", "victim", "dead", "body", "life", "fatality", "casualty",

@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from storyline.claims.lexicon import CUMULATIVE, MARKET_EVENTS, METRES, MONEY_UNITS
+from storyline.claims.lexicon import (
+    CUMULATIVE,
+    MARKET_EVENTS,
+    MARKET_WORDS,
+    METRES,
+    MONEY_UNITS,
+)
 from storyline.claims.records import Claim
 from storyline.disagree.settings import DisagreeSettings
 from storyline.temporal.lexicon import WEEKDAYS
@@ -43,12 +49,13 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
         return Verdict("compatible", f"“{a.text}” and “{b.text}” both allow {_meet(a, b)}")
     if "further" in (a.approx or "") + (b.approx or "") or "another" in (a.approx or "") + (b.approx or ""):
         return Verdict("compatible", "one figure is an increment, not a total")
-    if a.unit in MONEY_UNITS and a.event in MARKET_EVENTS and b.event in MARKET_EVENTS:
+    if (a.unit in MONEY_UNITS and a.event in MARKET_EVENTS and b.event in MARKET_EVENTS) \
+            or (MARKET_WORDS & set(a.words) and MARKET_WORDS & set(b.words)):
         da, db = day_of(pub_a), day_of(pub_b)
         if da and db and da != db:
             first = 0 if da < db else 1
-            return Verdict("update", f"{a.text} ({pub_a}) and {b.text} ({pub_b}): a market price "
-                           "on two different days", first)
+            return Verdict("update", f"{a.text} ({pub_a}) and {b.text} ({pub_b}): a market "
+                           "figure of two different days", first)
     low_first = a.high < b.low  # a is the smaller figure
     small, big = (a, b) if low_first else (b, a)
     pub_small, pub_big = (pub_a, pub_b) if low_first else (pub_b, pub_a)
