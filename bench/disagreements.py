@@ -66,9 +66,11 @@ SEEDS = ROOT / "examples" / "russia-turkey"
 
 TEMPEVAL = "tempeval3_timebank"
 SEMEVAL = "semeval2015_task4_trial"
-# dated data sets: their documents are grouped into topics by hand (ids only)
+CONLL = "conll2003_en"
+# data sets whose documents are grouped into topics by hand (ids only)
 TOPICS = {TEMPEVAL: ROOT / "bench" / "data" / "tempeval3_topics.json",
-          SEMEVAL: ROOT / "bench" / "data" / "semeval2015_topics.json"}
+          SEMEVAL: ROOT / "bench" / "data" / "semeval2015_topics.json",
+          CONLL: ROOT / "bench" / "data" / "conll2003_topics.json"}
 # TimeBank / AQUAINT documents are named for their source: the outlet a reader would know it by
 OUTLETS = {"APW": "Associated Press", "NYT": "The New York Times", "XIE": "Xinhua",
            "ABC": "ABC News", "CNN": "CNN", "PRI": "Public Radio International", "VOA": "Voice of America",
@@ -122,7 +124,27 @@ def load_semeval(folder: Path) -> list[Article]:
             for d in timelines.read_docs(corpus_dir) if d.id in wanted]
 
 
-DATED = {TEMPEVAL: load_tempeval, SEMEVAL: load_semeval}
+def load_conll(folder: Path) -> list[Article]:
+    """Reuters documents of CoNLL-2003 (1996) in the labelled topics, named "testb/17" (split and
+    document number), the text rebuilt from the tokens as bench/ner.py does, one sentence a line
+    (headline, dateline, body). No date is given: Storyline reads it from the dateline."""
+    import ner  # bench/ner.py: the same reading and rebuilding
+
+    wanted = _topics(CONLL)
+    out = []
+    for split in ("train", "testa", "testb"):
+        path = folder / "dataset" / f"eng.{split}"
+        if not path.exists():
+            continue
+        for k, d in enumerate(ner.read_conll(path)):
+            doc_id = f"{split}/{k}"
+            if doc_id in wanted:
+                ner.detokenise(d)
+                out.append(_dated_article(doc_id, d.text, None, "Reuters"))
+    return out
+
+
+DATED = {TEMPEVAL: load_tempeval, SEMEVAL: load_semeval, CONLL: load_conll}
 
 
 def topic_of(dataset: str, doc_id: str) -> str:
