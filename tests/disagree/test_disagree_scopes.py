@@ -230,3 +230,12 @@ def test_trading_volumes_of_two_days_are_two_moments(tmp_path):
                 "175.2 million shares.", "1989-10-27")])
     got = [d.verdict for d in find_disagreements(corpus, verdicts=VERDICTS) if d.kind == "number"]
     assert "conflict" not in got
+
+
+def test_a_season_of_a_year_and_a_launch_announced_are_dated_claims(tmp_path):
+    corpus = read_corpus([report(tmp_path, "wire", "The new system is expected to ship in late "
+                                 "2006. Apple announced on Tuesday the first laptops with Intel "
+                                 "chips.", "2006-01-11")])
+    dated = {c.text: c for c in extract_claims(corpus) if c.kind == "date"}
+    assert "late 2006" in dated and dated["late 2006"].date.startswith("2006")
+    assert dated["Tuesday"].event == "announce"

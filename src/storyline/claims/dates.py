@@ -48,8 +48,9 @@ def checkable(t: TimeExpr) -> bool:
     """A date a reader can check: a calendar year, month or day anchored to a known publication
     date, or a day the text names by its weekday (one happening has one weekday, whenever the
     reports were written)."""
-    if t.mod is None and t.type == "DATE" and t.anchored and bool(_CALENDAR.match(t.value)):
-        return True
+    if t.mod in (None, "START", "MID", "END") and t.type == "DATE" and t.anchored \
+            and bool(_CALENDAR.match(t.value)):
+        return True  # "late 2006" is still 2006
     # "late Thursday" and "early Friday morning" are still Thursday and Friday
     return t.type in ("DATE", "TIME") and t.mod in (None, "START", "MID", "END") \
         and weekday_named(t.text) is not None
@@ -68,6 +69,14 @@ def _event_noun_before(first: Any) -> tuple[str, str, list[str]] | None:
             return DATE_EVENT_SYNONYMS.get(lemma, lemma), t.text, []
         j -= 1
     return None
+
+
+def _makes(verb: Any) -> bool:
+    """A reporting verb that brings out a thing, not words: "announced on Tuesday the first
+    Intel Macs" (an object, no clause) is the event; "announced on Tuesday that ..." is not."""
+    kids = list(verb.children)
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids) \
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in kids)
 
 
 _PRENOMINAL = frozenset({"compound", "nmod", "npadvmod", "nummod", "amod"})
@@ -123,7 +132,8 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]]
         elif tok.head.i != tok.i and tok.head.pos_ == "VERB" and tok.head.i < toks[0].i:
             tok = tok.head
         lemma = (tok.lemma_ or tok.text).lower()
-    if tok.pos_ not in ("VERB", "NOUN") or lemma in REPORTING or lemma in ("be", "have"):
+    if tok.pos_ not in ("VERB", "NOUN") or (lemma in REPORTING and not _makes(tok)) \
+            or lemma in ("be", "have"):
         return _event_noun_before(toks[0])
     words = tok.text
     prt = [c for c in tok.children if c.dep_ == "prt"]
