@@ -6,7 +6,8 @@
 ``bench/data/claim_pairs.jsonl`` holds one labelled pair a line: the data set, the two documents
 (ids), the character span of each claim's value in the *rebuilt* document text (the same
 rebuilding as bench/stories.py: DUC 2004 documents as distributed, ECB+ documents joined from their
-tokens), the label and a one-line justification in our own words. Labels: agree, compatible,
+tokens; TimeBank / AQUAINT as bench/timex.py reads them, Wikinews as bench/timelines.py, Reuters
+as bench/ner.py), the label and a one-line justification in our own words. Labels: agree, compatible,
 update (the texts show two moments of a count that changed), conflict (two figures for one thing
 with nothing showing they are two moments), unrelated (hard negatives: look alike, measure two
 different things; any verdict but "conflict" is harmless, "unaligned" is right). The seeds
@@ -17,12 +18,20 @@ A pair may carry a "batch": pairs without one are the first set, which the rules
 that followed them; "heldout3" pairs (six more DUC 2004 topics and six more ECB+ topics) were
 labelled blind, by reading the documents, without running Storyline on them; "heldout4" pairs
 (ten more ECB+ topics) and "heldout5" pairs (the last seven ECB+ topics) were labelled blind the
-same way, each after the rule changes the batch before it led to.
+same way, each after the rule changes the batch before it led to. "heldout6" (ten TimeBank /
+AQUAINT topics: the 1998 embassy bombings, Elian Gonzalez, the Slepian murder, ...), "heldout7"
+(the SemEval-2015 Wikinews Apple articles and seven more TimeBank topics; mostly hard negatives)
+and "heldout8" (Reuters 1996 stories of CoNLL-2003) were labelled blind too; the first score of
+each, before any rule it led to, is in the README.
 A batch lists every pair of documents that disagree on a fact, so one disagreement told by many
-outlets weighs as many pairs (heldout4: 18 conflict pairs come from two facts). Precision and recall are printed per batch and over all pairs.
-Neither data set carries publication dates (the DUC copy has lost its SGML headers, its documents
-are named D1..D10; ECB+ here is token files only), so every evaluation document is undated unless
-Storyline infers a date from its text.
+outlets weighs as many pairs (heldout4: 18 conflict pairs come from two facts). Precision and
+recall are printed per batch and over all pairs.
+DUC 2004 and ECB+ carry no publication dates (the DUC copy has lost its SGML headers, its
+documents are named D1..D10; ECB+ here is token files only), so those documents are undated
+unless Storyline infers a date from their text; TimeBank / AQUAINT and Wikinews documents are
+dated by their creation time, as a feed would date them; the Reuters documents of CoNLL-2003 are
+given undated, with their dateline in the text. Topics of these three are grouped by hand in
+``bench/data/*_topics.json`` (ids only).
 
 For each pair the documents of the pair's topic are analysed together (Storyline's real stages,
 cached under /tmp/storyline-bench-stories like bench/stories.py; both ECB+ subtopics of a topic
@@ -323,8 +332,10 @@ def _scores(conf: Counter[tuple[str, str]]) -> str:
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     right = sum(v for (lab, got), v in conf.items()
                 if lab == got or (lab == "unrelated" and got in ("unaligned", "no claim")))
+    negatives = n - tp - fn
     return (f"{n:>3} pairs  conflict: precision {prec:.3f} ({tp}/{tp + fp})  recall {rec:.3f} "
-            f"({tp}/{tp + fn})  F1 {f1:.3f}  verdict accuracy {right / n if n else 0:.3f}")
+            f"({tp}/{tp + fn})  F1 {f1:.3f}  false alarms {fp}/{negatives} non-conflict pairs  "
+            f"verdict accuracy {right / n if n else 0:.3f}")
 
 
 def _overlaps(corpus: Corpus, side, span: dict) -> bool:  # type: ignore[no-untyped-def]
