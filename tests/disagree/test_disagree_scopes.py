@@ -239,3 +239,12 @@ def test_a_season_of_a_year_and_a_launch_announced_are_dated_claims(tmp_path):
     dated = {c.text: c for c in extract_claims(corpus) if c.kind == "date"}
     assert "late 2006" in dated and dated["late 2006"].date.startswith("2006")
     assert dated["Tuesday"].event == "announce"
+
+
+def test_a_toll_higher_weeks_later_with_nothing_saying_it_rose_is_a_conflict(tmp_path):
+    later = [report(tmp_path, "wire", "The blast in Mombasa killed 61 people.", "1999-03-06"),
+             report(tmp_path, "paper", "The blast in Mombasa killed 64 people.", "1999-04-20")]
+    assert pair_verdict(read_corpus(later), "wire", "paper") == "conflict"
+    said = [later[0], report(tmp_path, "weekly", "The toll of the blast in Mombasa has risen to "
+                             "64.", "1999-04-20")]
+    assert pair_verdict(read_corpus(said), "wire", "weekly") == "update"

@@ -28,3 +28,6 @@ class DisagreeSettings:
     min_quote_overlap: float = 0.8  # share of the shorter quote's words found in the longer one
     # A cumulative figure (a toll) reported higher at least this many days later is an update.
     update_min_days: int = 1
+    # ... but a count no report calls running that is higher more than this many days later,
+    # without the later report saying it rose, is two outlets' counts, not one count going on
+    settle_days: int = 14

@@ -61,8 +61,10 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
     pub_small, pub_big = (pub_a, pub_b) if low_first else (pub_b, pub_a)
     d_small, d_big = day_of(pub_small), day_of(pub_big)
     # a running tally ("53-3, 47 KOs") only grows, like a toll
-    if a.event in CUMULATIVE or a.tally or b.tally:
-        if d_small and d_big and (d_big - d_small).days >= settings.update_min_days:
+    cumulative = a.event in CUMULATIVE or a.tally or b.tally
+    if cumulative:
+        if d_small and d_big and (d_big - d_small).days >= settings.update_min_days \
+                and (moving or big.update_cue or (d_big - d_small).days <= settings.settle_days):
             return Verdict("update", f"rose from {small.text} ({pub_small}) to {big.text} "
                            f"({pub_big}), {(d_big - d_small).days} day(s) later",
                            0 if low_first else 1)
@@ -78,7 +80,8 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
             "no publication days to tell an update from a conflict" if not (d_small or d_big) else
             "one publication date is known only to the month or year"
             if not (d_small and d_big) else
-            "not a figure that grows")
+            f"{(d_big - d_small).days} days apart, and no report says the count went on"
+            if cumulative else "not a figure that grows")
     return Verdict("conflict", f"{a.text} vs {b.text} ({when})")
 
 
