@@ -248,3 +248,13 @@ def test_a_toll_higher_weeks_later_with_nothing_saying_it_rose_is_a_conflict(tmp
     said = [later[0], report(tmp_path, "weekly", "The toll of the blast in Mombasa has risen to "
                              "64.", "1999-04-20")]
     assert pair_verdict(read_corpus(said), "wire", "weekly") == "update"
+
+
+def test_the_ends_of_a_journey_do_not_place_a_count(tmp_path):
+    got = verdicts(
+        tmp_path,
+        ("wire", "The migrants' boat sank on the way from Mombasa to Tanga, and nine adults "
+         "drowned.", "1999-03-06"),
+        ("paper", "Eleven people died when the boat sank while trying to reach Tanga.",
+         "1999-03-06"))
+    assert ("conflict", ["Eleven", "nine"]) in got

@@ -26,7 +26,13 @@ from storyline.claims.plays import find_clocks, find_one_more
 from storyline.claims.quantities import bind
 from storyline.claims.records import Claim
 from storyline.claims.roles import find_roles
-from storyline.claims.scope import is_whole, located_places, scope_of, split_scopes
+from storyline.claims.scope import (
+    is_whole,
+    located_places,
+    route_places,
+    scope_of,
+    split_scopes,
+)
 from storyline.claims.sentences import claim_sentences
 from storyline.corpus import Corpus
 
@@ -231,6 +237,9 @@ def _scope(counts: list[Claim], text: str, offset: int, mentions: list, doc) -> 
             if groups:
                 c.places = scope_of(groups)  # not "the U.S. embassy": a title locates nothing
                 c.placed = True
+            else:
+                route = route_places(text, offset, mentions)
+                c.places = [p for p in c.places if p not in route]
             continue
         for c, places in zip(same, split_scopes([(c.start, c.end) for c in same], groups)):
             if places:

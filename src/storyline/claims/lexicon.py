@@ -9,7 +9,8 @@ import re
 # "43 deaths", "claimed 43 lives" or "a death toll of 43".
 EVENT_CLASSES: dict[str, str] = {
     **dict.fromkeys(["kill", "die", "dead", "death", "fatality", "perish", "massacre", "slay",
-                     "toll", "life", "body", "corpse", "fatal", "murder", "execute", "behead"],
+                     "toll", "life", "body", "corpse", "fatal", "murder", "execute", "behead",
+                     "drown"],
                     "killed"),
     **dict.fromkeys(["injure", "wound", "hurt", "injury", "injured", "wounded", "maim"], "injured"),
     **dict.fromkeys(["missing", "disappear", "unaccounted"], "missing"),
@@ -46,7 +47,8 @@ MARKET_WORDS = frozenset({"volume", "trad", "session", "composite"})
 
 # Nouns that name people in general: "43 people", "44 victims", "174 dead" count the same thing.
 PEOPLE = frozenset({"people", "person", "victim", "dead", "body", "life", "fatality", "casualty",
-                    "individual", "resident", "inhabitant", "wounded", "injured", "other", "man"})
+                    "individual", "resident", "inhabitant", "wounded", "injured", "other", "man",
+                    "adult"})
 # Who a toll or an arrest count names by their role: "99 alleged Mafia members seized", "4,299
 # political opponents died". Counted as people, the role kept as a qualifier ("member"), so they
 # compare with "89 people arrested" but not with "18 soldiers killed". (Soldiers, police and

@@ -21,9 +21,13 @@ _WHOLE = re.compile(r"\b(?:both\s+(?!men\b|women\b|people\b|of\b|sides\b)|total|
                     r"|altogether|overall|all told)", re.IGNORECASE)
 # a place joined to the one before by "and": "in Dar es Salaam, Tanzania, and Nairobi, Kenya"
 _AND = re.compile(r",?\s*(?:and|or)\s+(?:in\s+|at\s+)?(?:the\s+)?", re.IGNORECASE)
+# the ends of a route locate no count: "died crossing from Cuba to the United States", "trying
+# to reach Florida"
+_ROUTE = re.compile(r"\b(?:from|to|toward|towards|reach|reaching|for|bound\s+for)\s+(?:the\s+)?$",
+                    re.IGNORECASE)
 # a place written as a title of the next noun ("the U.S. embassy", "Kenyan capital") locates
 # nothing: only places after these words say where
-_LOCATING = re.compile(r"(?:\b(?:in|at|near|outside|inside|from|of|across|throughout|and|to)|,)\s*"
+_LOCATING = re.compile(r"(?:\b(?:in|at|near|outside|inside|of|across|throughout|and)|,)\s*"
                        r"(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -62,6 +66,13 @@ def _names_a_noun(doc: Doc | None, end: int) -> bool:
     tok = next((t for t in doc if t.idx < end <= t.idx + len(t.text)), None)
     return tok is not None and tok.dep_ in ("compound", "amod", "nmod") \
         and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def route_places(text: str, offset: int, mentions: Sequence[Mention]) -> set[str]:
+    """Places the sentence names only as the start or end of a journey."""
+    return {m.entity_id or m.text for m in mentions
+            if m.label in PLACE_LABELS and offset <= m.start < offset + len(text)
+            and _ROUTE.search(text[max(0, m.start - offset - 24):m.start - offset])}
 
 
 def is_whole(text: str, offset: int, start: int, end: int, groups: list[PlaceGroup]) -> bool:
