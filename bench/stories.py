@@ -128,7 +128,9 @@ def build_articles(rows: list[tuple[str, str, str | None, str]]) -> list[Article
 
 
 def analyse_cached(name: str, articles: list[Article]) -> list:
-    key = hashlib.sha256(("\x00".join(a.id + "\x01" + a.clean_text for a in articles)
+    key = hashlib.sha256(("\x00".join(a.id + "\x01" + a.clean_text
+                                      + (f"\x02{a.published}" if a.published else "")
+                                      for a in articles)
                           + ANALYSIS_VERSION).encode()).hexdigest()[:16]
     path = CACHE / f"{name}-{key}.analysis.pkl"
     if path.exists():
@@ -221,7 +223,9 @@ def features_for(name: str, folder: Path, embedder_kind: str):
     # Features are cached too (keyed by the texts, the analysis version, the embedder and the
     # source of features.py), so a clustering experiment takes seconds.
     code = Path(features_module.__file__).read_bytes()
-    key = hashlib.sha256(("\x00".join(a.id + "\x01" + a.clean_text for a in articles)
+    key = hashlib.sha256(("\x00".join(a.id + "\x01" + a.clean_text
+                                      + (f"\x02{a.published}" if a.published else "")
+                                      for a in articles)
                           + ANALYSIS_VERSION + embedder_kind).encode() + code).hexdigest()[:16]
     path = CACHE / f"{name}-{key}.features.pkl"
     if path.exists():

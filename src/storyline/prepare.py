@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from collections.abc import Mapping
 from typing import Any
 
@@ -112,6 +113,25 @@ def resolve_outlet(doc: SourceDoc, cleaned: Cleaned) -> tuple[str | None, str | 
     return None, None
 
 
+# A wire dateline with a full date on a line of its own near the top: "ISLAMABAD 1996-08-25",
+# "LONDON, 1996-08-27". The day the story was filed, as sure as metadata.
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]{1,60}?[ ,]+((?:19|20)\d\d-[01]\d-[0-3]\d)\s*$")
+DATELINE_LINES = 3
+
+
+def dateline_date(text: str) -> str | None:
+    """The ISO date of a dateline among the first lines of a text, if it is a valid day."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:DATELINE_LINES]
+    for line in lines:
+        m = _DATELINE.match(line)
+        if m:
+            try:
+                return date.fromisoformat(m.group(1)).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
 def build_article(doc: SourceDoc, cleaned: Cleaned, article_id: str) -> Article:
     """Pure: a SourceDoc and its cleaning become an Article."""
     outlet, outlet_source = resolve_outlet(doc, cleaned)
@@ -128,8 +148,9 @@ def build_article(doc: SourceDoc, cleaned: Cleaned, article_id: str) -> Article:
         outlet=outlet,
         outlet_source=outlet_source,
         byline=doc.byline or cleaned.byline,
-        published=doc.published,
-        published_source="metadata" if doc.published else None,
+        published=doc.published or dateline_date(cleaned.text),
+        published_source="metadata" if doc.published else
+        "dateline" if dateline_date(cleaned.text) else None,
         language=doc.language,
         metadata=dict(doc.metadata),
         original=doc.original,

@@ -258,3 +258,19 @@ def test_the_ends_of_a_journey_do_not_place_a_count(tmp_path):
         ("paper", "Eleven people died when the boat sank while trying to reach Tanga.",
          "1999-03-06"))
     assert ("conflict", ["Eleven", "nine"]) in got
+
+
+def test_a_vague_size_does_not_contradict_a_figure_near_it():
+    from storyline.disagree.verdict import compare_numbers
+    several = Claim(kind="number", article_id="a", start=0, end=7, text="several",
+                    sentence_start=0, sentence_end=20, what="people injured", low=3, high=9,
+                    value=None, approx="several", head="people", event="injured")
+    eleven = Claim(kind="number", article_id="b", start=0, end=2, text="11", sentence_start=0,
+                   sentence_end=20, what="people injured", low=11, high=11, value=11,
+                   head="people", event="injured")
+    fifty = Claim(kind="number", article_id="b", start=0, end=2, text="50", sentence_start=0,
+                  sentence_end=20, what="people injured", low=50, high=50, value=50,
+                  head="people", event="injured")
+    settings = DisagreeSettings()
+    assert compare_numbers(several, eleven, None, None, settings).label == "compatible"
+    assert compare_numbers(several, fifty, None, None, settings).label == "conflict"

@@ -26,6 +26,11 @@ class Verdict:
     first: int = 0  # for an update, which claim (0 or 1) was reported first
 
 
+# Words of vague size ("several", "a few"): their range is a guess, so a figure up to twice its
+# bounds does not contradict them.
+VAGUE = frozenset({"several", "a few", "a handful of", "numerous", "a number of"})
+
+
 def day_of(published: str | None) -> date | None:
     if published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]):
         return date.fromisoformat(published[:10])
@@ -42,6 +47,11 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
         a, b = _in_metres(a), _in_metres(b)
     if (a.low, a.high) == (b.low, b.high):
         return Verdict("agree", "the same figure")
+    if {a.approx, b.approx} & VAGUE and (a.low or 0) <= (b.high or 0) * 2 \
+            and (b.low or 0) <= (a.high or 0) * 2:
+        # "several injured" and "11 injured": a word of vague size is no figure to contradict
+        return Verdict("compatible", f"“{a.text}” is a vague size; “{b.text}” is near it"
+                       if a.approx in VAGUE else f"“{b.text}” is a vague size; “{a.text}” is near it")
     # rounded figures only touch at the edge of their ranges ("22 million" ends where "23 million"
     # starts): that is two different figures, not one both allow
     touch = (a.high == b.low or b.high == a.low) and "rounded" in (a.approx, b.approx)
