@@ -50,6 +50,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +88,7 @@ OUTLETS = {"APW": "Associated Press", "NYT": "The New York Times", "XIE": "Xinhu
            "NYT2": "The New York Times", "SJMN": "San Jose Mercury News"}
 
 
+@lru_cache(maxsize=None)
 def _topics(dataset: str) -> dict[str, str]:
     """Document id -> topic, for the documents of a dated data set that a labelled topic
     gathers."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from collections.abc import Mapping
 from typing import Any
 
 from storyline.clean.cleaner import Cleaned, clean
@@ -135,6 +135,7 @@ def dateline_date(text: str) -> str | None:
 def build_article(doc: SourceDoc, cleaned: Cleaned, article_id: str) -> Article:
     """Pure: a SourceDoc and its cleaning become an Article."""
     outlet, outlet_source = resolve_outlet(doc, cleaned)
+    dateline = None if doc.published else dateline_date(cleaned.text)
     return Article(
         id=article_id,
         origin=doc.origin,
@@ -148,9 +149,8 @@ def build_article(doc: SourceDoc, cleaned: Cleaned, article_id: str) -> Article:
         outlet=outlet,
         outlet_source=outlet_source,
         byline=doc.byline or cleaned.byline,
-        published=doc.published or dateline_date(cleaned.text),
-        published_source="metadata" if doc.published else
-        "dateline" if dateline_date(cleaned.text) else None,
+        published=doc.published or dateline,
+        published_source="metadata" if doc.published else "dateline" if dateline else None,
         language=doc.language,
         metadata=dict(doc.metadata),
         original=doc.original,

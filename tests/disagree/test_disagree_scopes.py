@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 from storyline.claims import extract_claims
+from storyline.claims.records import Claim
 from storyline.corpus import read_corpus
 from storyline.disagree import VERDICTS, DisagreeSettings, find_disagreements
-from storyline.claims.records import Claim
 from storyline.disagree.align import AlignContext, similarity
 from storyline.disagree.find import judge_all
 
@@ -18,17 +18,21 @@ LEAD = ("Two trucks packed with explosives blew up on Friday outside the consula
         "Mombasa, Kenya, and Tanga, Tanzania, police said. ")
 
 
-def report(tmp_path: Path, name: str, body: str, published: str) -> Path:
+def report(tmp_path: Path, name: str, body: str, published: str, lead: str = LEAD,
+           title: str = "Twin truck bombings") -> Path:
     p = tmp_path / f"{name}.jsonl"
-    p.write_text(json.dumps({"id": name, "title": "Twin truck bombings", "source": name,
-                             "date": published, "text": LEAD + body}) + "\n", encoding="utf-8")
+    p.write_text(json.dumps({"id": name, "title": title, "source": name,
+                             "date": published, "text": lead + body}) + "\n", encoding="utf-8")
     return p
 
 
-def verdicts(tmp_path: Path, *reports: tuple[str, str, str]) -> list[tuple[str, list[str]]]:
-    corpus = read_corpus([report(tmp_path, *r) for r in reports])
+def number_verdicts(corpus) -> list[tuple[str, list[str]]]:  # type: ignore[no-untyped-def]
     return [(d.verdict, sorted(s.value for s in d.sides))
             for d in find_disagreements(corpus, verdicts=VERDICTS) if d.kind == "number"]
+
+
+def verdicts(tmp_path: Path, *reports: tuple[str, str, str]) -> list[tuple[str, list[str]]]:
+    return number_verdicts(read_corpus([report(tmp_path, *r) for r in reports]))
 
 
 def test_each_count_of_a_sentence_keeps_its_own_place(tmp_path):
@@ -193,20 +197,12 @@ def test_a_total_offered_is_not_the_sum_one_body_offers(tmp_path):
 
 
 def test_closing_prices_of_two_days_are_two_moments(tmp_path):
-    def shares(name: str, body: str, published: str) -> Path:
-        p = tmp_path / f"{name}.jsonl"
-        p.write_text(json.dumps({"id": name, "title": "Telequote bid", "source": name,
-                                 "date": published, "text": body}) + "\n", encoding="utf-8")
-        return p
-
     corpus = read_corpus([
-        shares("wire", "Telequote shares fell 50 cents on Friday to close at $20 each in "
-               "composite trading.", "1989-10-30"),
-        shares("paper", "In composite trading, Telequote shares closed at $19.50, up 12.5 cents.",
-               "1989-11-02")])
-    got = [(d.verdict, sorted(s.value for s in d.sides))
-           for d in find_disagreements(corpus, verdicts=VERDICTS) if d.kind == "number"]
-    assert ("update", ["$19.50", "$20"]) in got
+        report(tmp_path, "wire", "Telequote shares fell 50 cents on Friday to close at $20 each "
+               "in composite trading.", "1989-10-30", lead="", title="Telequote bid"),
+        report(tmp_path, "paper", "In composite trading, Telequote shares closed at $19.50, up "
+               "12.5 cents.", "1989-11-02", lead="", title="Telequote bid")])
+    assert ("update", ["$19.50", "$20"]) in number_verdicts(corpus)
 
 
 def test_a_date_written_before_a_noun_dates_that_noun(tmp_path):
@@ -217,19 +213,13 @@ def test_a_date_written_before_a_noun_dates_that_noun(tmp_path):
 
 
 def test_trading_volumes_of_two_days_are_two_moments(tmp_path):
-    def session(name: str, body: str, published: str) -> Path:
-        p = tmp_path / f"{name}.jsonl"
-        p.write_text(json.dumps({"id": name, "title": "Stocks slide", "source": name,
-                                 "date": published, "text": body}) + "\n", encoding="utf-8")
-        return p
-
+    lead = "Stocks slid on the Big Board. "
     corpus = read_corpus([
-        session("wire", "Stocks slid on the Big Board. Volume was 840.8 million shares in "
-                "composite trading.", "1989-10-30"),
-        session("paper", "Stocks slid on the Big Board. Volume in composite trading totaled "
-                "175.2 million shares.", "1989-10-27")])
-    got = [d.verdict for d in find_disagreements(corpus, verdicts=VERDICTS) if d.kind == "number"]
-    assert "conflict" not in got
+        report(tmp_path, "wire", "Volume was 840.8 million shares in composite trading.",
+               "1989-10-30", lead=lead, title="Stocks slide"),
+        report(tmp_path, "paper", "Volume in composite trading totaled 175.2 million shares.",
+               "1989-10-27", lead=lead, title="Stocks slide")])
+    assert "conflict" not in [v for v, _ in number_verdicts(corpus)]
 
 
 def test_a_season_of_a_year_and_a_launch_announced_are_dated_claims(tmp_path):

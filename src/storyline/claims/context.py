@@ -11,7 +11,7 @@ from storyline.claims.lexicon import STOPWORDS
 from storyline.records import Mention, Sentence, TimeExpr
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 # "this year" and "last year" name two periods even when no date resolves them to a year.
 _PERIOD = re.compile(r"\b(this|last|next|previous|past)\s+(year|month|week|season|summer|winter|"
@@ -55,7 +55,7 @@ def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],
 
     ents = [m.entity_id or m.text for m in mentions if inside(m.start, m.end, lo, s.end)]
     places = [m.entity_id or m.text for m in mentions
-              if inside(m.start, m.end, s.start, s.end) and m.label in _PLACE_LABELS]
+              if inside(m.start, m.end, s.start, s.end) and m.label in PLACE_LABELS]
     dates = [t.value for t in timexes if t.type == "DATE" and inside(t.start, t.end, s.start, s.end)]
     words = content_words((prev.text + " " if prev is not None else "") + s.text)
     periods = sorted({f"{m.group(1).lower().replace('previous', 'last').replace('past', 'last')} "

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.claims.context import PLACE_LABELS
 from storyline.records import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # words that make a count one for the whole: "both bombings", "in all", "a total of"
 _WHOLE = re.compile(r"\b(?:both\s+(?!men\b|women\b|people\b|of\b|sides\b)|total|combined|in all\b"
                     r"|altogether|overall|all told)", re.IGNORECASE)

@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storyline.claims.context import PLACE_LABELS
 from storyline.claims.lexicon import CUMULATIVE, MEASURE_UNIT_NAMES, MONEY_UNITS
 from storyline.claims.records import Claim
-from storyline.claims.scope import PLACE_LABELS
 from storyline.corpus import Corpus
 from storyline.disagree.settings import DisagreeSettings
 from storyline.records import Event
@@ -208,7 +208,7 @@ ONCE_EVENTS = frozenset({"kill", "die", "bear", "born"})
 
 def _named_args(c: Claim) -> set[str]:
     """The event's arguments that are (part of) a name the sentence mentions."""
-    names = {w for e in c.entity_ids if ":" in e for w in e.split(":", 1)[1].split("-")}
+    names = {w for name in _entity_names(c) for w in name.split("-")}
     return {w for w in c.agent if w in names}
 
 

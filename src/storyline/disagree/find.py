@@ -17,10 +17,10 @@ from storyline.disagree.records import REPORTED, VERDICTS, Disagreement, Side
 from storyline.disagree.settings import DisagreeSettings
 from storyline.disagree.verdict import (
     Verdict,
-    day_of,
     compare_dates,
     compare_numbers,
     compare_quotes,
+    day_of,
     quote_overlap,
 )
 from storyline.records import Event
