@@ -241,6 +241,10 @@ def main() -> None:
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--pairs", type=Path, default=ROOT / "bench" / "data" / "claim_pairs.jsonl")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every pair's verdict")
+    ap.add_argument("--judged", type=Path, default=ROOT / "bench" / "data" / "story_conflicts.jsonl",
+                    help="judged story-level conflicts (see story_level)")
+    ap.add_argument("--no-stories", action="store_true",
+                    help="skip the story-level run (find_disagreements over whole topics)")
     args = ap.parse_args()
 
     pairs = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()
@@ -321,6 +325,52 @@ def main() -> None:
     print(f"\nend to end (find_disagreements on each pair's two documents): {e2e_found}/{e2e_total} "
           f"labelled conflicts reported as conflicts; non-conflict pairs reported as conflicts: "
           f"{sum(e2e_false.values())} {dict(e2e_false) or ''}")
+    if not args.no_stories:
+        story_level(cs, claims_cache, settings, args.judged, args.verbose)
+
+
+def story_level(cs: dict[tuple[str, str], Corpus],
+                claims_cache: dict[tuple[str, str, str], list[Claim]],
+                settings: DisagreeSettings, judged_path: Path, verbose: bool) -> None:
+    """What a reader sees: find_disagreements over every article of each labelled topic, and how
+    the reported conflicts fare against conflicts a fact-checker judged from an earlier run
+    (right: two sides give one fact differently; partly: a real one, with a side about something
+    else; wrong: different things, events or moments, compatible values, a misread value). A
+    judged conflict is "still reported" when one reported conflict holds two of its sides."""
+    judged = [json.loads(line) for line in judged_path.read_text(encoding="utf-8").splitlines()
+              if line.strip()] if judged_path.exists() else []
+    reported: dict[tuple[str, str], list] = {}
+    counts: Counter[str] = Counter()
+    for (ds, topic), corpus in sorted(cs.items()):
+        claims = [c for aid in corpus.ids
+                  for c in claims_cache.get((ds, topic, aid)) or article_claims(corpus, aid)]
+        found = find_disagreements(corpus, claims=claims, settings=settings, verdicts=VERDICTS)
+        counts.update(d.verdict for d in found)
+        reported[(ds, topic)] = [d for d in found if d.verdict == "conflict"]
+    n_art = sum(len(c.ids) for c in cs.values())
+    print(f"\nstory level (find_disagreements over all articles of each of {len(cs)} topics, "
+          f"{n_art} articles): {counts['conflict']} conflicts, {counts['update']} updates reported")
+    still: Counter[str] = Counter()
+    gone: Counter[str] = Counter()
+    for item in judged:
+        corpus = cs.get((item["dataset"], item["topic"]))
+        if corpus is None:
+            continue
+        spans = [(doc_key(item["dataset"], s["doc"], corpus), s) for s in item["sides"]]
+        hit = any(sum(any(x.article == aid and _overlaps(corpus, x, s) for x in d.sides)
+                      for aid, s in spans) >= 2
+                  for d in reported[(item["dataset"], item["topic"])])
+        (still if hit else gone)[item["judgement"]] += 1
+        if verbose:
+            print(f"  {'still' if hit else 'gone':<5} {item['judgement']:<6} {item['topic']:<12.12} "
+                  f"{item['why'][:90]}")
+    if judged:
+        n = sum(still.values())
+        print(f"judged conflicts ({len(judged)}, {judged_path.name}): still reported {n}: "
+              f"right {still['right']}, partly {still['partly']}, wrong {still['wrong']} "
+              f"(right or partly {(still['right'] + still['partly']) / n if n else 0:.2f}); "
+              f"no longer reported: right {gone['right']}, partly {gone['partly']}, "
+              f"wrong {gone['wrong']}")
 
 
 def _scores(conf: Counter[tuple[str, str]]) -> str:

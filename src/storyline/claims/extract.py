@@ -20,6 +20,7 @@ from storyline.claims.lexicon import (
     REVISION,
     TALLY,
 )
+from storyline.claims.modality import planned_at
 from storyline.claims.numbers import find_numbers
 from storyline.claims.parse import parse
 from storyline.claims.plays import find_clocks, find_one_more
@@ -132,6 +133,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 bearer_proper=b.bearer_proper and sizes,
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
                 tally=bool(TALLY.search(s.text)),
+                planned=planned_at(doc, n.start, n.end),
                 **base))  # type: ignore[arg-type]
         _scope(claims[first_count:], s.text, s.start, mentions, doc)
         for start, end, age, person in find_ages(s.text, s.start, mentions):
@@ -188,6 +190,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 kind="date", start=t.start, end=t.end, text=text[t.start:t.end], what=words,
                 date=t.value, granularity=t.granularity, event=lemma, agent=args,
                 approx=approx, weekday=weekday_named(t.text),
+                planned=planned_at(doc, t.start - s.start, t.end - s.start),
                 **base))  # type: ignore[arg-type]
     for q in a.quotes:
         if q.kind != "direct" or len(q.text.split()) < MIN_QUOTE_WORDS:

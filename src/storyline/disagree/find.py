@@ -13,6 +13,7 @@ from storyline.claims import extract_claims
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
 from storyline.disagree.align import AlignContext, similarity
+from storyline.disagree.happenings import two_happenings
 from storyline.disagree.records import REPORTED, VERDICTS, Disagreement, Side
 from storyline.disagree.settings import DisagreeSettings
 from storyline.disagree.verdict import (
@@ -60,6 +61,8 @@ def judge(a: Claim, b: Claim, corpus: Corpus, ctx: AlignContext,
         if score < settings.min_date:
             return None
         v = compare_dates(a, b)
+    if v.label == "conflict" and two_happenings(a, b, corpus):
+        return None  # look-alike claims of two occasions: nothing to compare
     return Judged(a, b, score, v)
 
 

@@ -1,0 +1,62 @@
+"""Whether a claim tells what happened or what is planned, expected or hoped for.
+
+"The games are expected to attract more than 10,000 athletes", "he plans to meet them on
+Tuesday", "the men would appear in court on Saturday", "Ellen DeGeneres to host Oscars in 2014":
+a forecast or a schedule is no account of a fact, so it cannot contradict the account of what
+then happened (6,000 athletes came; the meeting was on Monday). Read over the dependency parse:
+the verb the value hangs on, its auxiliaries, and the verb it is the complement of.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Auxiliaries that put a verb in the future (or a future seen from the past: "would appear").
+FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
+
+# Verbs whose infinitive complement is a plan or a forecast, not a fact.
+PLAN_VERBS = frozenset({
+    "plan", "expect", "schedule", "hope", "aim", "intend", "want", "seek", "propose", "threaten",
+    "promise", "prepare", "set", "due", "project", "forecast", "predict", "anticipate", "vow",
+    "pledge", "agree", "offer", "target", "slate", "go"})
+
+# How far up from the value to look for the verb it belongs to.
+_STEPS = 4
+
+
+def planned_at(doc: Any, start: int, end: int) -> bool:
+    """``doc[start:end]`` (character offsets in the parsed sentence) is the value of a plan, a
+    forecast or a schedule rather than of something that happened."""
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return False
+    verb = _verb_above(toks[-1])
+    return verb is not None and _is_planned(verb)
+
+
+def _verb_above(tok: Any) -> Any | None:
+    for _ in range(_STEPS):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok if tok.pos_ == "VERB" else None
+
+
+def _is_planned(verb: Any) -> bool:
+    for _ in range(2):
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & FUTURE_AUX:
+            return True
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        head = verb.head
+        if to and (head.i == verb.i or head.pos_ in ("NOUN", "PROPN")):
+            return True  # a headline's bare infinitive: "DeGeneres to host Oscars in 2014"
+        if verb.dep_ in ("xcomp", "ccomp") and (head.lemma_ or "").lower() in PLAN_VERBS \
+                and (to or verb.dep_ == "xcomp"):
+            return True  # "expected to attract", "plans to meet"
+        if head.i == verb.i or verb.dep_ not in ("xcomp", "conj"):
+            return False
+        verb = head  # "will arrive and meet ...": the conjoined verb shares the future
+    return False

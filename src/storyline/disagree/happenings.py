@@ -1,0 +1,86 @@
+"""Two claims that look alike but tell of two happenings, so their values cannot conflict.
+
+A whole story is compared claim against claim, and most pairs that share a measured thing are
+about different occasions of it: 300 students "gathered" and 120 students "subdued" are two
+moments; a deal "signed on Thursday" in a report of that Thursday and one "signed on Saturday" in
+a report nine days later are two deals; 10,000 athletes "expected" is a forecast, not a count. A
+reader takes such pairs for false alarms, so a conflict is only reported where nothing says the
+claims are of two happenings.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.claims.lexicon import LIGHT, MEASURE_UNIT_NAMES, REPORTING
+from storyline.claims.records import Claim
+from storyline.corpus import Corpus
+from storyline.disagree.align import ONCE_EVENTS, _named_args
+from storyline.disagree.verdict import day_of
+
+# Verbs that carry no happening of their own ("suffered damage", "got 12 votes"): the verb of
+# another report's sentence may name the same happening.
+OPEN_VERBS = LIGHT | REPORTING | frozenset({
+    "suffer", "get", "receive", "make", "take", "see", "record", "count", "give", "do", "become",
+    "remain", "keep", "find", "know", "appear", "seem"})
+
+
+def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
+    """Why ``a`` and ``b`` are of two happenings, or None when they may be of one."""
+    if a.planned != b.planned and not _sizes(a):
+        plan, fact = (a, b) if a.planned else (b, a)
+        return (f"“{plan.text}” is planned or expected, “{fact.text}” is told as what happened")
+    if a.kind == "number" and _verbs_differ(a, b):
+        return f"“{a.text}” is {a.event}, “{b.text}” is {b.event}: two different happenings"
+    if a.kind == "date":
+        return _after_report(a, b, corpus) or _after_report(b, a, corpus)
+    return None
+
+
+def _sizes(c: Claim) -> bool:
+    """A measure of a thing ("the 36-foot Unity", "Smith, 61,"): the thing's size is no plan even
+    where the sentence tells of a plan ("will attach the 36-foot Unity")."""
+    return c.unit in MEASURE_UNIT_NAMES or c.unit in ("age", "days since", "clock")
+
+
+def _verbs_differ(a: Claim, b: Claim) -> bool:
+    """Counts of one kind of thing under two different verbs (students "gathered" and students
+    "subdued", helicopters "sent" and "committed") count two groups. A measure ("36 feet long",
+    "the 36-foot module") sizes one thing whatever verb carries it, and an event class ("killed",
+    "died", "dead") already makes the verbs one."""
+    if a.unit in MEASURE_UNIT_NAMES or b.unit in MEASURE_UNIT_NAMES or a.key[2] is not None:
+        return False
+    if not a.event or not b.event or a.event == b.event:
+        return False
+    return a.event not in OPEN_VERBS and b.event not in OPEN_VERBS
+
+
+def _after_report(early: Claim, late: Claim, corpus: Corpus) -> str | None:
+    """``late`` dates the happening after the report of ``early`` was published: that report
+    cannot have told of it (a deal signed on Thursday in a Thursday report, one signed on Saturday
+    in a report nine days later, are two deals)."""
+    if early.event in ONCE_EVENTS and _named_args(early) & _named_args(late):
+        return None  # one person is killed once: the later date is a wrong date, not a new event
+    d_early, d_late = _start(early.date), _start(late.date)
+    if d_early is None or d_late is None or d_early >= d_late:
+        return None
+    published = day_of(corpus.published(early.article_id))
+    if published is None or published >= d_late:
+        return None
+    return (f"“{late.text}” ({d_late}) is after {corpus.published(early.article_id)}, when the "
+            f"report giving “{early.text}” was published: two happenings")
+
+
+def _start(value: str | None) -> date | None:
+    """The first day of a TIMEX3 day or month ("1996-08-22", "1997-07"); None for anything
+    vaguer."""
+    if not value or not value[:4].isdigit():
+        return None
+    try:
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            return date.fromisoformat(value[:10])
+        if len(value) == 7 and value[4] == "-":
+            return date(int(value[:4]), int(value[5:7]), 1)
+    except ValueError:
+        return None
+    return None
