@@ -7,7 +7,7 @@ Friday") dates the statement, not the event, and is left out; an attribution aft
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from storyline.claims.lexicon import EVENT_CLASSES, REPORTING, STOPWORDS
 from storyline.records import TimeExpr
@@ -21,6 +21,9 @@ _WEEKDAY_INDEX = {name[:3]: i for name, i in WEEKDAYS.items()}
 # to" a clinic tell one happening, and its day is what two reports may disagree on.
 DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "check in",
                        "admit": "check in", "arrive": "arrive", "land": "arrive",
+                       # a report written before the trip says when one will travel, a later one
+                       # when one arrived: the same day for all but the longest journeys
+                       "travel": "arrive", "fly": "arrive",
                        "death": "die", "pass away": "die",
                        # a killing: "was shot on Friday night", "was killed on Oct. 23"
                        "shoot": "kill", "slay": "kill", "murder": "kill", "assassinate": "kill",
@@ -28,7 +31,17 @@ DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "ch
                        "assassination": "kill",
                        # a fire or storm that "destroyed", "gutted" or "ripped through" a building
                        "destroy": "damage", "damage": "damage", "gut": "damage", "rip": "damage",
-                       "ravage": "damage", "raze": "damage", "burn": "damage"}
+                       "ravage": "damage", "raze": "damage", "burn": "damage",
+                       # trading, a road or a school that "resumes" or "reopens" after a halt
+                       # opens again: "trading opened Monday" is that day
+                       "resume": "open", "reopen": "open"}
+
+
+class DateEvent(NamedTuple):
+    lemma: str  # the event, normalised: "check in", "kill", "take power"
+    words: str  # as written: "checked into"
+    args: list[str]  # lemmas of what it is of: its subject and object
+    subject: Any | None = None  # the subject token of the event's verb
 
 
 # Verbs of mind and attempt: what they govern is the event ("decided to resign on Monday").
@@ -56,7 +69,38 @@ def checkable(t: TimeExpr) -> bool:
         and weekday_named(t.text) is not None
 
 
-def _event_noun_before(first: Any) -> tuple[str, str, list[str]] | None:
+# Coming to power, whichever verb a report chooses: "came to power", "was swept to power",
+# "seized power" tell one event of one ruler; "lost power" and "returned to power" tell others.
+TAKE_POWER = "take power"
+_TO_POWER = frozenset({"come", "bring", "rise", "sweep", "propel", "catapult", "ascend", "carry",
+                       "vote", "elect"})
+_POWER_TAKEN = frozenset({"seize", "take", "assume", "grab", "gain", "win"})
+
+
+def _to_power(tok: Any) -> bool:
+    """``tok`` is "power" after "to": "to power" (the parser may read it as an infinitive)."""
+    return tok.lower_ == "power" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to"
+
+
+def _taking_power(tok: Any) -> Any | None:
+    """The verb of a coming to power that the date hangs on, else None. The parser may hang "41
+    years ago" on "power" in "brought Castro to power 41 years ago"."""
+    if _to_power(tok) and tok.head.i != tok.i and tok.head.pos_ == "VERB":
+        tok = tok.head
+    if tok.pos_ != "VERB":
+        return None
+    lemma = (tok.lemma_ or tok.text).lower()
+    kids = list(tok.children)
+    if lemma in _TO_POWER and any(
+            _to_power(c) or (c.lower_ == "to" and any(_to_power(g) for g in c.children))
+            for c in kids):
+        return tok
+    if lemma in _POWER_TAKEN and any(c.dep_ == "dobj" and c.lower_ == "power" for c in kids):
+        return tok
+    return None
+
+
+def _event_noun_before(first: Any) -> DateEvent | None:
     """An event noun just before the date when the parse hangs the date elsewhere: "the cause of
     his death at home on Thursday was not known" (parsed with "on Thursday" on "cause")."""
     j = first.i - 1
@@ -66,7 +110,7 @@ def _event_noun_before(first: Any) -> tuple[str, str, list[str]] | None:
             return None
         lemma = (t.lemma_ or t.text).lower()
         if t.pos_ == "NOUN" and lemma in EVENT_CLASSES:
-            return DATE_EVENT_SYNONYMS.get(lemma, lemma), t.text, []
+            return DateEvent(DATE_EVENT_SYNONYMS.get(lemma, lemma), t.text, [])
         j -= 1
     return None
 
@@ -82,17 +126,18 @@ def _makes(verb: Any) -> bool:
 _PRENOMINAL = frozenset({"compound", "nmod", "npadvmod", "nummod", "amod"})
 
 
-def _noun_event(noun: Any) -> tuple[str, str, list[str]]:
+def _noun_event(noun: Any) -> DateEvent:
     """A noun as the dated event, with what it is of: "slaying of Slepian" -> ["slepian"]."""
     lemma = (noun.lemma_ or noun.text).lower()
     args = [(g.lemma_ or g.text).lower() for c in noun.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     args += [(c.lemma_ or c.text).lower() for c in noun.children if c.dep_ == "poss"]
-    return DATE_EVENT_SYNONYMS.get(lemma, lemma), noun.text, [a for a in args if a not in STOPWORDS]
+    return DateEvent(DATE_EVENT_SYNONYMS.get(lemma, lemma), noun.text,
+                     [a for a in args if a not in STOPWORDS])
 
 
-def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]] | None:
-    """(event lemma, event words, argument lemmas) of the verb the date ``t`` attaches to."""
+def date_event(doc: Any, t: TimeExpr, offset: int) -> DateEvent | None:
+    """The event of the verb (or noun) the date ``t`` attaches to."""
     toks = [x for x in doc if x.idx < t.end - offset and x.idx + len(x.text) > t.start - offset]
     if not toks:
         return None
@@ -121,6 +166,9 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]]
         if not inner:
             break
         tok = inner[0]
+    ruler = _taking_power(tok)
+    if ruler is not None:
+        return DateEvent(TAKE_POWER, f"{ruler.text} to power", _args(ruler), _subject(ruler))
     lemma = (tok.lemma_ or tok.text).lower()
     if lemma in REPORTING and tok.i > toks[-1].i:
         # "Felt died at his home Thursday, the newspaper reported": an attribution after the
@@ -139,11 +187,19 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> tuple[str, str, list[str]]
     prt = [c for c in tok.children if c.dep_ == "prt"]
     if prt:
         lemma, words = f"{lemma} {prt[0].lower_}", f"{tok.text} {prt[0].text}"
+    return DateEvent(DATE_EVENT_SYNONYMS.get(lemma, lemma), words, _args(tok), _subject(tok))
+
+
+def _subject(verb: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _args(verb: Any) -> list[str]:
+    """Lemmas of what the verb is of: its subject, object and their compounds and adjectives."""
     args = []
-    for c in tok.children:
+    for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
             args.append((c.lemma_ or c.text).lower())
             args.extend((g.lemma_ or g.text).lower() for g in c.children
                         if g.dep_ in ("compound", "amod"))
-    args = [a for a in args if a not in STOPWORDS]
-    return DATE_EVENT_SYNONYMS.get(lemma, lemma), words, args
+    return [a for a in args if a not in STOPWORDS]

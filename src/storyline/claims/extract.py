@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from storyline.claims.ages import find_ages
 from storyline.claims.context import sentence_context
@@ -24,6 +25,13 @@ from storyline.claims.modality import planned_at
 from storyline.claims.numbers import find_numbers
 from storyline.claims.parse import parse
 from storyline.claims.plays import find_clocks, find_one_more
+from storyline.claims.pronouns import (
+    ONE_DEATH,
+    PERSONAL,
+    antecedent,
+    fuller_name,
+    victim_before,
+)
 from storyline.claims.quantities import bind
 from storyline.claims.records import Claim
 from storyline.claims.roles import find_roles
@@ -36,6 +44,7 @@ from storyline.claims.scope import (
 )
 from storyline.claims.sentences import claim_sentences
 from storyline.corpus import Corpus
+from storyline.records import Mention, Sentence
 
 # A quote shorter than this is a phrase many people say, not a statement one person made.
 MIN_QUOTE_WORDS = 6
@@ -180,7 +189,13 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             ev = date_event(doc, t, s.start)
             if ev is None:
                 continue
-            lemma, words, args = ev
+            lemma, words, args, subject = ev
+            who = _of_whom(lemma, args, subject, s, sentences[i - 1] if i > 0 else None,
+                           mentions, text)
+            actors = base["actors"]
+            if who is not None:
+                actors = sorted({*actors, fuller_name(who, mentions)})
+                args = [*args, *(w.lower() for w in who.text.split())]
             # "on Friday" is only as sure as the publication date it is counted from, and so is
             # the year of "Sept. 24"
             given = a.dct.source in ("metadata", "user") and t.anchored
@@ -191,7 +206,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 date=t.value, granularity=t.granularity, event=lemma, agent=args,
                 approx=approx, weekday=weekday_named(t.text),
                 planned=planned_at(doc, t.start - s.start, t.end - s.start),
-                **base))  # type: ignore[arg-type]
+                **{**base, "actors": actors}))  # type: ignore[arg-type]
     for q in a.quotes:
         if q.kind != "direct" or len(q.text.split()) < MIN_QUOTE_WORDS:
             continue
@@ -270,6 +285,18 @@ def _named_besides(text: str, start: int, end: int) -> int:
     if _MAYBE_NUMBER.search(items):
         return 0  # "three soldiers and 10 other people": a count, not people named one by one
     return 1 + m.group(0).count(",")
+
+
+def _of_whom(lemma: str, args: list[str], subject: Any, s: Sentence, prev: Sentence | None,
+             mentions: list[Mention], text: str) -> Mention | None:
+    """The person a dated event is of when the sentence names them only before: "he arrived on
+    April 6" (the person "he" stands for), "the Oct. 23 slaying" after "the death of Dr. Jon
+    Vell" (the person whose death the sentence before told)."""
+    if subject is not None and subject.lower_ in PERSONAL:
+        return antecedent(subject, s, prev, mentions)
+    if lemma in ONE_DEATH and not args and prev is not None:
+        return victim_before(prev, mentions, text)
+    return None
 
 
 def _in_range(text: str, start: int, end: int) -> bool:

@@ -51,8 +51,11 @@ def _is_planned(verb: Any) -> bool:
             return True
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         head = verb.head
-        if to and (head.i == verb.i or head.pos_ in ("NOUN", "PROPN")):
-            return True  # a headline's bare infinitive: "DeGeneres to host Oscars in 2014"
+        if to and (head.i == verb.i or head.pos_ in ("NOUN", "PROPN")
+                   or (head.lemma_ or "").lower() == "be"):
+            # a headline's bare infinitive ("DeGeneres to host Oscars in 2014"), a plan named by
+            # a noun ("the decision to travel"), a schedule ("is to resume trading Tuesday")
+            return True
         if verb.dep_ in ("xcomp", "ccomp") and (head.lemma_ or "").lower() in PLAN_VERBS \
                 and (to or verb.dep_ == "xcomp"):
             return True  # "expected to attract", "plans to meet"

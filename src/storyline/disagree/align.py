@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.claims.context import PLACE_LABELS
+from storyline.claims.dates import TAKE_POWER
 from storyline.claims.lexicon import CUMULATIVE, MEASURE_UNIT_NAMES, MONEY_UNITS
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
@@ -203,7 +204,7 @@ def _bearers(a: Claim, b: Claim) -> bool | None:
 
 
 # Happenings one person lives through once: two dates for them are two dates for one event.
-ONCE_EVENTS = frozenset({"kill", "die", "bear", "born"})
+ONCE_EVENTS = frozenset({"kill", "die", "bear", "born", TAKE_POWER})
 
 
 def _named_args(c: Claim) -> set[str]:
@@ -239,7 +240,10 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
             return 0.0
     # a place one sentence names only in passing may be where the other's count was made, unless
     # both say where their counts were made ("247 people in Kenya", "killed 10 in Tanzania")
-    if not bearers and _places_clash(a.places, b.places, ctx.within) \
+    once = a.kind == "date" and a.event in ONCE_EVENTS and bool(_named_args(a) & _named_args(b))
+    # one person dies, or comes to power, once: wherever else the sentences go ("fighters of the
+    # revolution that brought Castro to power gathered in Miami"), the dates are of one event
+    if not bearers and not once and _places_clash(a.places, b.places, ctx.within) \
             and ((a.placed and b.placed) or (not set(a.places) & set(b.entity_ids)
                                              and not set(b.places) & set(a.entity_ids))):
         return 0.0  # "231 dead in Honduras" and "140 dead in El Salvador"
@@ -261,7 +265,7 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         score += settings.bearer_bonus
     if {d for d in a.dates if d[:1].isdigit()} & {d for d in b.dates if d[:1].isdigit()}:
         score += settings.date_bonus  # an unresolved "XXXX-XX-XX" says nothing
-    if a.kind == "date" and a.event in ONCE_EVENTS and _named_args(a) & _named_args(b):
+    if once:
         # "Slepian was killed on Oct. 23, 1999" and "Slepian was shot on Friday night": one
         # person is killed once
         score += settings.once_bonus

@@ -29,12 +29,24 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
     """Why ``a`` and ``b`` are of two happenings, or None when they may be of one."""
     if a.planned != b.planned and not _sizes(a):
         plan, fact = (a, b) if a.planned else (b, a)
-        return (f"“{plan.text}” is planned or expected, “{fact.text}” is told as what happened")
+        if not _known_when_planned(plan, fact, corpus):
+            return (f"“{plan.text}” is planned or expected, “{fact.text}” is told as what "
+                    "happened")
     if a.kind == "number" and _verbs_differ(a, b):
         return f"“{a.text}” is {a.event}, “{b.text}” is {b.event}: two different happenings"
     if a.kind == "date":
         return _after_report(a, b, corpus) or _after_report(b, a, corpus)
     return None
+
+
+def _known_when_planned(plan: Claim, fact: Claim, corpus: Corpus) -> bool:
+    """The fact is dated before the plan's report was published, so that report would have known
+    it: "decided to travel on Thursday" in a Thursday report against "arrived April 2", four days
+    earlier, is a disagreement, not a plan that changed."""
+    published = day_of(corpus.published(plan.article_id))
+    done = _start(fact.date) if fact.kind == "date" else None
+    return published is not None and done is not None and fact.granularity == "day" \
+        and done < published
 
 
 def _sizes(c: Claim) -> bool:

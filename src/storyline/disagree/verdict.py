@@ -127,8 +127,33 @@ def _weekday(c: Claim) -> int | None:
     return None
 
 
+# "three days ago": writers count the report's day in or out, so the day is one either way.
+_DAYS_AGO = re.compile(r"\b(?:\d+|[a-z]+)\s+days?\s+ago\b", re.IGNORECASE)
+# a date the text writes out (a month, a year): its week is not inferred
+# ("last Saturday", "next Friday" say which way from the report)
+_WRITTEN = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|next|this"
+                      r"|coming|past|previous)", re.IGNORECASE)
+
+
+def _days_apart(a: Claim, b: Claim) -> int | None:
+    if a.date and b.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", a.date) \
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", b.date):
+        return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days)
+    return None
+
+
+def _bare_weekday(c: Claim) -> bool:
+    """ "on Saturday" with no month, day or direction written: the week it falls in is the
+    resolver's guess (a past or a future Saturday)."""
+    return c.weekday is not None and not _WRITTEN.search(c.text)
+
+
 def compare_dates(a: Claim, b: Claim) -> Verdict:
     assert a.date and b.date
+    apart = _days_apart(a, b)
+    if apart is not None and apart <= 1 and any(_DAYS_AGO.search(c.text) for c in (a, b)):
+        return Verdict("compatible", f"{a.text} and {b.text}: a count of days ago may count the "
+                       "day of the report or not")
     wa, wb = _weekday(a), _weekday(b)
     if wa is not None and wb is not None and (a.weekday is not None or b.weekday is not None) \
             and "no year" not in (a.approx, b.approx):
@@ -140,6 +165,11 @@ def compare_dates(a: Claim, b: Claim) -> Verdict:
                            f"({_DAY_NAMES[wa]}, {_DAY_NAMES[wb]})")
         if a.date == b.date or not (a.date[:1].isdigit() and b.date[:1].isdigit()):
             return Verdict("agree", f"both a {_DAY_NAMES[wa]}")
+        if apart == 7 and a.weekday is not None and b.weekday is not None \
+                and (_bare_weekday(a) or _bare_weekday(b)):
+            # "would appear in court on Saturday" read as the Saturday before the report: a bare
+            # weekday a week off is the same day placed in the wrong week
+            return Verdict("agree", f"both a {_DAY_NAMES[wa]} (the week is inferred)")
     if not (a.date[:1].isdigit() and b.date[:1].isdigit()):
         return Verdict("compatible", f"{a.text} vs {b.text}: no calendar date to compare")
     if a.date == b.date:
