@@ -62,3 +62,31 @@ def test_an_unnamed_persons_age_is_compared_where_the_sentences_tell_one_person(
     # an age with neither a name nor a person noun next to it is no claim
     c = corpus(tmp_path, "The 60-year-old was arrested.", "The suspect is 61 years old.")
     assert ages(c) == []
+
+
+def whats(c):
+    return [d.what for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == "number"]
+
+
+def test_an_unnamed_persons_age_is_not_compared_where_the_sentences_name_nothing_in_common(
+        tmp_path):
+    # two accused women of two cases: the sentences share no town, no police, no name
+    def apart(a: str, b: str):
+        paths = []
+        for name, body in (("wire-a", a), ("paper-b", b)):
+            p = tmp_path / f"{name}.jsonl"
+            p.write_text(json.dumps({"id": name, "title": "Murder charge", "source": name,
+                                     "text": body}) + "\n", encoding="utf-8")
+            paths.append(p)
+        return read_corpus(paths)
+
+    c = apart("Mara Voss, 43, is charged with killing two young women in September.",
+              "A 60-year-old woman charged with killing two young women in a Redfield gas "
+              "station in 1971 was released without bail.")
+    assert len(ages(c)) == 2
+    assert not any("age" in what for what in whats(c))
+    c = apart("Mara Voss, 43, is charged with murder in the shooting of two co-workers in "
+              "Redfield.",
+              "A 60-year-old woman charged with killing two co-workers in Redfield was "
+              "released without bail.")
+    assert ("conflict", ["43", "60-year-old"]) in verdicts(c)

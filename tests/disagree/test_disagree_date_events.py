@@ -58,11 +58,22 @@ def test_two_years_for_one_coming_to_power_conflict(tmp_path):
 
 def test_trading_that_resumes_opens_again(tmp_path):
     got = dates(tmp_path,
-                ("1990-10-31", "The chairman of Compagnie Ravel had said friendly banks would "
-                               "buy its stock as soon as trading opened Monday."),
-                ("1990-10-27", "Compagnie Ravel, which is being traded in London, is to resume "
+                ("1990-11-01", "Trading in Compagnie Ravel shares reopened in Paris on Monday, "
+                               "brokers said."),
+                ("1990-11-01", "Compagnie Ravel, which had been traded only in London, resumed "
                                "trading in Paris Tuesday, sources said."))
     assert ("conflict", ["Monday", "Tuesday"]) in got
+
+
+def test_a_schedule_is_not_contradicted_by_a_later_day(tmp_path):
+    # "is to resume trading Tuesday" is a schedule told on the 27th; trading that opened on a
+    # later Monday is what happened after it, not a second account of one day
+    got = dates(tmp_path,
+                ("1990-11-06", "Shares of Compagnie Ravel rose sharply as soon as trading opened "
+                               "Monday in Paris."),
+                ("1990-10-27", "Compagnie Ravel, which is being traded in London, is to resume "
+                               "trading in Paris Tuesday, sources said."))
+    assert not any(label == "conflict" for label, _ in got)
 
 
 def test_the_day_one_travels_is_the_day_one_arrives(tmp_path):

@@ -81,6 +81,16 @@ def test_a_plain_count_is_no_tally(tmp_path):
     assert numbers(c) == [("conflict", ["23", "26"])]
 
 
+def test_an_all_time_total_with_spaced_hyphens_is_a_running_tally(tmp_path):
+    # some feeds space hyphens out: "all - time" is still a career total, which only grows
+    a = "Center Ola Brandt became the club - s all - time scoring leader with 1,504 points."
+    b = "Center Ola Brandt broke the club scoring record of 1,503 points on Friday."
+    c = corpus(tmp_path, a, b)
+    claims = [x for x in extract_claims(c) if x.kind == "number" and x.head == "point"]
+    assert [x.tally for x in claims] == [True, False]
+    assert numbers(c) == [("update", ["1,503", "1,504"])]
+
+
 def test_quantities_of_this_year_and_last_year_are_not_compared(tmp_path):
     a = "The farms of the province harvested 3 million tons of grain this year, officials said."
     b = "The farms of the province harvested 2.8 million tons of grain last year, officials said."

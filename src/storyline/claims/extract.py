@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from storyline.claims.ages import find_ages
-from storyline.claims.context import sentence_context
+from storyline.claims.context import PLACE_LABELS, sentence_context
 from storyline.claims.dates import checkable, date_event, weekday_named
 from storyline.claims.intervals import find_intervals, sized_span
 from storyline.claims.lexicon import (
@@ -35,6 +35,7 @@ from storyline.claims.pronouns import (
 from storyline.claims.quantities import bind
 from storyline.claims.records import Claim
 from storyline.claims.roles import find_roles
+from storyline.claims.rounds import round_of, rounds_named
 from storyline.claims.scope import (
     is_whole,
     located_places,
@@ -92,6 +93,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
     # a joined wrapped sentence keeps its line breaks; the parser reads them as spaces (same
     # offsets)
     docs = dict(zip(wanted, parse(sentences[i].text.replace("\n", " ") for i in wanted)))
+    rounds = sorted({r for s in sentences for r in rounds_named(s.text)})
     claims: list[Claim] = []
     for i, doc in docs.items():
         s = sentences[i]
@@ -141,7 +143,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 bearer=b.bearer if sizes else None,
                 bearer_proper=b.bearer_proper and sizes,
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
-                tally=bool(TALLY.search(s.text)),
+                tally=bool(TALLY.search(s.text)), forecast=b.forecast,
+                vote_round=round_of(s.text, rounds), owners=_owners(b.owners, s.start, mentions),
                 planned=planned_at(doc, n.start, n.end),
                 **base))  # type: ignore[arg-type]
         _scope(claims[first_count:], s.text, s.start, mentions, doc)
@@ -297,6 +300,17 @@ def _of_whom(lemma: str, args: list[str], subject: Any, s: Sentence, prev: Sente
     if lemma in ONE_DEATH and not args and prev is not None:
         return victim_before(prev, mentions, text)
     return None
+
+
+# Names of where people are from: "U.S. troops" are the troops of a place, not of an owner.
+_ORIGIN_LABELS = PLACE_LABELS | {"NORP"}
+
+
+def _owners(owners: list[tuple[str, int]], offset: int, mentions: list[Mention]) -> list[str]:
+    """The names a count is written on that are no place or nationality."""
+    return [name for name, at in owners
+            if not any(m.label in _ORIGIN_LABELS and m.start <= offset + at < m.end
+                       for m in mentions)]
 
 
 def _in_range(text: str, start: int, end: int) -> bool:

@@ -35,8 +35,9 @@ PARENTS = frozenset({"mother", "father", "parent", "mom", "dad", "grandmother", 
 CLASS_NAMES = frozenset(EVENT_CLASSES.values()) | {POPULATION, FAMILY}
 
 # Cumulative measures only grow as counting goes on: a later, higher report is an update.
+# People freed (hostages, prisoners) are let go in batches and counted as they come out.
 CUMULATIVE = frozenset({"killed", "injured", "arrested", "evacuated", "homeless", "rescued",
-                        "hospitalised", "casualties", "missing"})
+                        "hospitalised", "casualties", "missing", "release", "free"})
 
 # A price a market sets anew each trading day ("closed at $19.50", "fell 50 cents to $20"): two
 # days' prices are two moments, not two claims about one.
@@ -63,6 +64,12 @@ REPORTING = frozenset({"say", "tell", "report", "state", "announce", "add", "cla
 LIGHT = frozenset({"be", "have", "include", "bring", "reach", "rise", "climb", "stand", "total",
                    "number", "go", "jump", "increase", "raise", "revise", "put", "leave",
                    "value", "cost", "price", "estimate", "worth"})
+
+# Words that make a figure a forecast or an aim, not a fact: "the goal is to put 40,000 troops in
+# the region", "50,000 troops are expected to be committed", "plans to hire 200 workers".
+FORECAST_VERBS = frozenset({"expect", "plan", "aim", "forecast", "project", "intend", "anticipate",
+                            "predict"})
+FORECAST_NOUNS = frozenset({"goal", "target", "aim", "plan", "objective", "forecast", "projection"})
 
 # Nouns and verbs that put a price on something ("$108 million worth of rings", "diamonds valued
 # at 85 million euros"): an amount bound to them measures the event around them, not a noun.
@@ -113,8 +120,9 @@ MEASURE_UNIT_NAMES = frozenset(MEASURE_UNITS.values())
 # season", "so far"), or a sports record written as wins-losses ("53-3, 47 KOs"): two reports
 # giving two values of it are two moments of one count, not a conflict. ("record" alone is not
 # one: "a record 43 nations" is a single figure.)
+# (Hyphens come spaced out in some feeds: "all - time".)
 TALLY = re.compile(
-    r"\b(?:career|season|so far|to date|all-time)\b"
+    r"\b(?:career|season|so far|to date|all\s*-\s*time)\b"
     r"|\(?\b\d{1,3}-\d{1,3}(?:-\d{1,3})?,\s*\d+\s+(?:KOs?|knockouts|wins|goals)\b",
     re.IGNORECASE)
 

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storyline.claims.context import PLACE_LABELS
+from storyline.claims.context import PLACE_LABELS, stem
 from storyline.claims.dates import TAKE_POWER
 from storyline.claims.lexicon import CUMULATIVE, MEASURE_UNIT_NAMES, MONEY_UNITS
 from storyline.claims.records import Claim
@@ -183,6 +183,17 @@ _GENERIC_BEARERS = frozenset({
     "teenager", "gunman", "victim"})
 
 
+def _name_words(c: Claim) -> list[str]:
+    """The words of the names the claim's sentences mention: "staunton" of the town and of
+    "ORG:staunton-police-department" alike."""
+    return sorted({w for name in _entity_names(c) for w in name.split("-")})
+
+
+def _unmentioned(owners: Sequence[str], other: Claim) -> bool:
+    """A name the count is written on that the other report's sentences never mention."""
+    return any(stem(o) not in other.words for o in owners)
+
+
 def _entity_names(c: Claim) -> set[str]:
     return {e.split(":", 1)[1] for e in c.entity_ids if ":" in e}
 
@@ -227,9 +238,17 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         mb = [m for m in b.modifiers if m not in _NEUTRAL_MODIFIERS]
         if _clash(ma, mb):
             return 0.0
+    if a.kind == "number" and a.vote_round and b.vote_round and a.vote_round != b.vote_round:
+        return 0.0  # "12 abstentions in the second round" and 11 in the third vote
+    if a.kind == "number" and (_unmentioned(a.owners, b) or _unmentioned(b.owners, a)):
+        return 0.0  # "Charles' 226 yards" and the team's 352: a player's share of a total
     bearers = _bearers(a, b) if a.kind == "number" else None
     if bearers is False:
         return 0.0  # "the 41-foot Zarya" and "the 36-foot Unity": two objects
+    if a.unit == "age" and bearers is None and _clash(_name_words(a), _name_words(b)):
+        # "a 60-year-old woman" may be the Sharron Smith of another report, but not when the two
+        # sentences name nothing in common (not the town, not the police, not the person)
+        return 0.0
     # one named object measured twice is one measure wherever the sentences place it ("launched
     # from Kazakstan", "built in Russia")
     if a.kind == "number" and a.whole != b.whole:

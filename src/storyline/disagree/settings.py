@@ -31,3 +31,6 @@ class DisagreeSettings:
     # ... but a count no report calls running that is higher more than this many days later,
     # without the later report saying it rose, is two outlets' counts, not one count going on
     settle_days: int = 14
+    # One outlet's two same-day reports whose sentences match this closely (rarity-weighted
+    # cosine) are one story's versions: a higher count in the one is the count going on.
+    retold_words: float = 0.6

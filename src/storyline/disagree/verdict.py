@@ -38,10 +38,12 @@ def day_of(published: str | None) -> date | None:
 
 
 def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
-                    settings: DisagreeSettings, moving: bool = False) -> Verdict:
+                    settings: DisagreeSettings, moving: bool = False,
+                    retold: bool = False) -> Verdict:
     """``moving``: some report of the corpus says this very measure was revised or is a running
     count ("as of Thursday", "the toll rose to"), so two undated figures are most likely two
-    moments of one count, not two claims about one moment."""
+    moments of one count, not two claims about one moment. ``retold``: the two sentences are
+    one outlet's story in two versions (a wire story rewritten as the news came in)."""
     assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
     if a.unit != b.unit and a.unit in METRES and b.unit in METRES:
         a, b = _in_metres(a), _in_metres(b)
@@ -57,6 +59,9 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
     touch = (a.high == b.low or b.high == a.low) and "rounded" in (a.approx, b.approx)
     if a.low <= b.high and b.low <= a.high and not touch:
         return Verdict("compatible", f"“{a.text}” and “{b.text}” both allow {_meet(a, b)}")
+    if a.forecast and b.forecast:
+        return Verdict("compatible", f"{a.text} and {b.text} are both forecasts or aims: "
+                       "two hopes, no fact to contradict")
     if "further" in (a.approx or "") + (b.approx or "") or "another" in (a.approx or "") + (b.approx or ""):
         return Verdict("compatible", "one figure is an increment, not a total")
     if (a.unit in MONEY_UNITS and a.event in MARKET_EVENTS and b.event in MARKET_EVENTS) \
@@ -81,6 +86,11 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
         if (big.update_cue or big.tally) and not (d_small and d_big and d_big < d_small):
             return Verdict("update", f"rose from {small.text} to {big.text}: the later report says "
                            "the figure went up", 0 if low_first else 1)
+        if retold and d_small and d_small == d_big:
+            # an outlet rewriting its story the same day with only the count changed has a
+            # newer count ("two died later in hospital", then "five")
+            return Verdict("update", f"rose from {small.text} to {big.text}: one outlet's story "
+                           "retold the same day with a higher count", 0 if low_first else 1)
         if moving and not (d_small and d_big):
             return Verdict("update", f"{small.text} and {big.text}: the reports say this count "
                            "was still changing, and no publication dates tell which came first",

@@ -1,0 +1,73 @@
+"""Look-alike claims of two happenings are not compared: a deal signed on Thursday in that
+Thursday's report and one signed on Saturday in a report nine days later are two deals; a plan
+("will meet on Tuesday", "expected to draw 10,000") is not contradicted by what then happened."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline.claims.modality import planned_at
+from storyline.claims.parse import parse
+from storyline.corpus import read_corpus
+from storyline.disagree import VERDICTS, find_disagreements
+
+
+def found(tmp_path: Path, a: tuple[str, str], b: tuple[str, str], kind: str = "date"):
+    paths = []
+    for name, (day, body) in (("wire-a", a), ("paper-b", b)):
+        p = tmp_path / f"{name}.jsonl"
+        p.write_text(json.dumps({"id": name, "title": "Ostrava talks", "published": day,
+                                 "source": name, "text": body}) + "\n", encoding="utf-8")
+        paths.append(p)
+    c = read_corpus(paths)
+    return [(d.verdict, sorted(s.value for s in d.sides))
+            for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == kind]
+
+
+def planned(sentence: str, value: str) -> bool:
+    doc = parse([sentence])[0]
+    start = sentence.index(value)
+    return planned_at(doc, start, start + len(value))
+
+
+def test_plans_and_forecasts_are_told_apart_from_facts():
+    assert planned("The envoy plans to meet rebel leaders on Tuesday.", "Tuesday")
+    assert planned("The men would appear in court on Saturday, police said.", "Saturday")
+    assert planned("The games are expected to attract more than 10,000 athletes.", "10,000")
+    assert planned("Ostrava to host the summit in 2014", "2014")
+    assert planned("The exchange is to resume trading on Tuesday.", "Tuesday")
+    assert not planned("The envoy met rebel leaders on Tuesday.", "Tuesday")
+    assert not planned("More than 10,000 athletes took part in the games.", "10,000")
+
+
+def test_a_day_after_the_other_report_was_published_is_another_occurrence(tmp_path):
+    got = found(tmp_path,
+                ("1996-08-22", "The envoy and the rebel commander signed a truce on Thursday in "
+                               "Ostrava."),
+                ("1996-08-31", "The envoy and the rebel commander signed a truce in the early "
+                               "hours of Saturday in Ostrava."))
+    assert not any(v == "conflict" for v, _ in got)
+
+
+def test_two_days_for_one_signing_told_later_still_conflict(tmp_path):
+    got = found(tmp_path,
+                ("1996-08-23", "The envoy and the rebel commander signed a truce on Thursday in "
+                               "Ostrava."),
+                ("1996-08-24", "The envoy and the rebel commander signed a truce on Tuesday in "
+                               "Ostrava."))
+    assert ("conflict", ["Thursday", "Tuesday"]) in got
+
+
+def test_a_plan_is_not_contradicted_by_a_later_day(tmp_path):
+    got = found(tmp_path,
+                ("1998-03-02", "The envoy will meet the rebel commander in Ostrava on Tuesday."),
+                ("1998-03-12", "The envoy met the rebel commander in Ostrava on Wednesday."))
+    assert not any(v == "conflict" for v, _ in got)
+
+
+def test_a_plan_that_its_report_should_have_known_was_done_conflicts(tmp_path):
+    got = found(tmp_path,
+                ("2000-04-06", "The envoy made the decision to travel to Ostrava on Thursday."),
+                ("2000-06-01", "The envoy arrived in Ostrava on April 2 and stayed a week."))
+    assert ("conflict", ["April 2", "Thursday"]) in got
