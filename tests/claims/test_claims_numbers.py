@@ -123,3 +123,20 @@ def test_about_a_round_figure_stays_within_fifteen_percent():
     assert (n.low, n.high) == (170.0, 230.0)
     [n] = find_numbers("about 43 people")
     assert (n.low, n.high) == (38.7, 47.3)
+
+
+def test_a_count_after_a_day_counts_the_noun_after_it(tmp_path):
+    # the small parser hangs "three" on "Friday"; a number still counts the plural noun after it
+    import json
+
+    from storyline.claims import extract_claims
+    from storyline.corpus import read_corpus
+
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"id": "a", "title": "Bomb in market", "text":
+                             "Security forces said on Friday three women and two children were "
+                             "killed and five people wounded when a bomb exploded at a market in "
+                             "the town of Harbury."}) + "\n", encoding="utf-8")
+    got = [(x.text, x.head, x.event) for x in extract_claims(read_corpus([p]))
+           if x.kind == "number"]
+    assert ("three", "woman", "killed") in got

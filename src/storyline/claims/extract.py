@@ -13,12 +13,14 @@ from storyline.claims.intervals import find_intervals, sized_span
 from storyline.claims.lexicon import (
     CLASS_NAMES,
     DIMENSION,
+    HEADING,
     LENGTH_UNITS,
     MEASURE_UNIT_NAMES,
     MEASURE_UNITS,
     MONEY_UNITS,
     PEOPLE,
     REVISION,
+    STOPWORDS,
     TALLY,
 )
 from storyline.claims.modality import planned_at
@@ -130,8 +132,10 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             low, high, value = n.low + named, n.high + named, \
                 (n.value + named if n.value is not None else None)
             modifiers = b.modifiers
+            heading = origin = None
             if unit in LENGTH_UNITS:
                 modifiers = [*modifiers, _dimension(s.text[n.end:n.end + 30])]
+                heading, origin = _heading(s.text[n.end:n.end + 90])
             sizes = unit in MEASURE_UNIT_NAMES or head in TIME_HEADS
             what = " ".join(w for w in (b.head_text or (b.head if b.head != "people" else "people"),
                                         b.event_text) if w) or (n.unit or "")
@@ -142,6 +146,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 head=head, event=b.event, agent=b.agent, modifiers=modifiers,
                 bearer=b.bearer if sizes else None,
                 bearer_proper=b.bearer_proper and sizes,
+                heading=heading, origin=origin,
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
                 tally=bool(TALLY.search(s.text)), forecast=b.forecast,
                 vote_round=round_of(s.text, rounds), owners=_owners(b.owners, s.start, mentions),
@@ -332,6 +337,18 @@ def _dimension(after: str) -> str:
     if m is None:
         return "extent"
     return "width" if m.group("w") else "height" if m.group("h") else "depth"
+
+
+def _heading(after: str) -> tuple[str | None, str | None]:
+    """ "15 miles southeast of the state capital Montpelier" -> ("southeast", "montpelier"): the
+    direction of a distance and the name it is counted from (its capitalised words; none for
+    "north of the site of the abduction")."""
+    m = HEADING.match(after)
+    if m is None:
+        return None, None
+    names = re.findall(r"\b[A-Z][\w'’-]+", m.group("ref") or "")
+    names = [w for w in names if w.lower() not in STOPWORDS]
+    return m.group("dir").lower().replace("-", ""), " ".join(names).lower() or None
 
 
 def _short(text: str, words: int = 8) -> str:

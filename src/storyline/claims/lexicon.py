@@ -135,3 +135,16 @@ LENGTH_UNITS = frozenset({"mi", "km", "m", "ft", "in", "yd"})
 METRES = {"mi": 1609.344, "km": 1000.0, "m": 1.0, "ft": 0.3048, "in": 0.0254, "yd": 0.9144}
 DIMENSION = re.compile(r"^(?:-|\s)*[a-z]+\s+(?:(?P<w>wide|across|in width)|(?P<h>high|tall|in height)"
                        r"|(?P<d>deep|in depth))\b", re.IGNORECASE)
+
+# A compass direction after a distance, past its unit and a converted figure in parentheses
+# ("15 miles southeast of Montpelier", "20 km (12 miles) south of the capital", "50 km to the
+# north"; a conversion too: "(12 miles) south"), and the name of the place it is counted from,
+# if one follows "of".
+HEADING = re.compile(
+    r"^\s*[a-z]+\.?\s*\)?\s*(?:\([^()]{1,25}\)\s*)?(?:to\s+the\s+)?"
+    r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward)?\b"
+    r"(?:\s+of\s+(?P<ref>[^,.;:()]{1,40}))?", re.IGNORECASE)
+# Degrees of each compass point: two headings 90 degrees or more apart are two directions, nearer
+# ones ("north", "northeast") one direction told loosely.
+COMPASS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+           "southwest": 225, "west": 270, "northwest": 315}

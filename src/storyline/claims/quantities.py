@@ -85,6 +85,12 @@ def _counted_noun(num_tokens: list[Any]) -> Any | None:
     if t.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and t.head.pos_ in _NOUNS | {"ADJ"} \
             and t.head.i > t.i:
         return t.head
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    if t.dep_ == "nummod" and t.head.i < t.i and nxt is not None and nxt.tag_ == "NNS" \
+            and nxt.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "said on Friday three women were killed": the small parser hangs the number on the
+        # day before it, but a number counts the plural noun right after it
+        return nxt
     # "dozens of people", "27,000 of them"
     for child in t.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -94,7 +100,6 @@ def _counted_noun(num_tokens: list[Any]) -> Any | None:
     if t.lower_ in _VAGUE_NOUNS and t.pos_ in _NOUNS:
         return None
     # "174 dead", "21 injured": the parser often makes the adjective the number's head
-    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     if nxt is not None and nxt.lower_ in ("dead", "injured", "wounded", "missing", "homeless"):
         return nxt
     return None

@@ -36,6 +36,8 @@ class Claim:
     modifiers: list[str] = field(default_factory=list)  # lemmas qualifying the head: ["russian"]
     bearer: str | None = None  # what a measure is of: "unity" in "the 36-foot Unity"
     bearer_proper: bool = False  # the bearer is a name ("Unity"), not a common noun ("the unit")
+    heading: str | None = None  # a distance's direction: "southeast" in "15 miles southeast"
+    origin: str | None = None  # the place it is counted from, lower case: "montpelier"
     # dates
     date: str | None = None  # TIMEX3 value
     granularity: str | None = None

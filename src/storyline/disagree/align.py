@@ -16,6 +16,7 @@ from storyline.claims.lexicon import CUMULATIVE, MEASURE_UNIT_NAMES, MONEY_UNITS
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
 from storyline.disagree.settings import DisagreeSettings
+from storyline.disagree.verdict import one_origin, two_headings
 from storyline.records import Event
 
 # Modifiers that say whose people are counted; "Russian servicemen" vs "Turkish soldiers" differ,
@@ -249,6 +250,8 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         # "a 60-year-old woman" may be the Sharron Smith of another report, but not when the two
         # sentences name nothing in common (not the town, not the police, not the person)
         return 0.0
+    if a.kind == "number" and two_headings(a, b) and not one_origin(a, b):
+        return 0.0  # "50 km to the north" and "20 km south of the capital": two distances
     # one named object measured twice is one measure wherever the sentences place it ("launched
     # from Kazakstan", "built in Russia")
     if a.kind == "number" and a.whole != b.whole:

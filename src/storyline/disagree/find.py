@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.claims import extract_claims
+from storyline.claims.lexicon import CLASS_NAMES, METRES
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
 from storyline.disagree.align import AlignContext, similarity, word_similarity
@@ -140,10 +141,10 @@ def judge_all(claims: Sequence[Claim], corpus: Corpus, ctx: AlignContext,
                 j = judge(a, b, corpus, ctx, settings)
                 if j is not None:
                     judged.append(j)
-    return _mutual_best(judged)
+    return _mutual_best(judged, ctx)
 
 
-def _mutual_best(judged: list[Judged]) -> list[Judged]:
+def _mutual_best(judged: list[Judged], ctx: AlignContext) -> list[Judged]:
     """A claim is compared with at most one claim of each other article: its best match, and only
     if it is that claim's best match too (an article giving tolls for three countries does not
     conflict with itself through a fourth)."""
@@ -153,9 +154,36 @@ def _mutual_best(judged: list[Judged]) -> list[Judged]:
             k = (id(x), y.article_id)
             if k not in best or _rank(j) > _rank(best[k]):
                 best[k] = j
+
+    def kept(x: Claim, y: Claim) -> bool:
+        return _restates(best[(id(x), y.article_id)], x, y) \
+            or _rival(best[(id(x), y.article_id)], x, y, ctx)
+
     return [j for j in judged
-            if _restates(best[(id(j.a), j.b.article_id)], j.a, j.b)
-            and _restates(best[(id(j.b), j.a.article_id)], j.b, j.a)]
+            if (kept(j.a, j.b) and _restates(best[(id(j.b), j.a.article_id)], j.b, j.a))
+            or (kept(j.b, j.a) and _restates(best[(id(j.a), j.b.article_id)], j.a, j.b))]
+
+
+def _rival(best: Judged, x: Claim, y: Claim, ctx: AlignContext) -> bool:
+    """``y`` is the rival of the figure ``x`` agrees with in ``y``'s article: that article gives
+    two figures for one measure of one event, on two sources' word ("security forces said six
+    were wounded ... But a newspaper said the bomb wounded 20"). ``x`` takes one side of that
+    dispute, so it is compared with the other side too. Figures no two named sources give are
+    two things: two of one sentence ("1,850 francs for full-dividend shares and 1,800 for the
+    others"), or of a second blast a day later. Only counts of what happened to people (the
+    dead, the wounded, the arrested) are disputed so: two lengths or vote counts of one article
+    that sit near each other are two measures."""
+    other = best.b if best.a is x else best.a
+    return x.kind == "number" and x.event in CLASS_NAMES and best.verdict.label == "agree" \
+        and other is not y \
+        and other.key == y.key and other.value != y.value \
+        and set(other.actors) != set(y.actors) \
+        and word_similarity(other, y, ctx) >= RIVAL_MIN_WORDS
+
+
+# How alike the sentences of two figures of one article must be to be two sources' figures of one
+# event (the later one's words include the sentence before it).
+RIVAL_MIN_WORDS = 0.5
 
 
 def _restates(best: Judged, x: Claim, y: Claim) -> bool:
@@ -165,7 +193,30 @@ def _restates(best: Judged, x: Claim, y: Claim) -> bool:
     article are two distances even though rounding lets them overlap)."""
     other = best.b if best.a is x else best.a
     return other is y or (x.kind == "number" and other.key == y.key
-                          and other.value is not None and other.value == y.value)
+                          and other.value is not None
+                          and (other.value == y.value or _converted(other, y)))
+
+
+def _converted(x: Claim, y: Claim) -> bool:
+    """One length written in two units, as news converts it, loosely ("12 miles (20 km)", "four
+    km (two miles)"): the same figure, whichever of the two another report's figure happens to
+    lie nearer. Told by the writing, not the values: the second follows the first's unit."""
+    if x.article_id != y.article_id or x.unit == y.unit \
+            or x.unit not in METRES or y.unit not in METRES:
+        return False
+    first, second = sorted((x, y), key=lambda c: c.start)
+    if first.sentence_start != second.sentence_start \
+            or not 0 < second.start - first.end <= CONVERSION_GAP:
+        return False
+    # ... and near in length: "600 metres (2, 000 feet)" misread as "000" feet is no conversion
+    mx, my = (x.value or 0) * METRES[x.unit], (y.value or 0) * METRES[y.unit]
+    return 0 < min(mx, my) and max(mx, my) <= CONVERSION_RATIO * min(mx, my)
+
+
+# Room for the unit and the parenthesis between a length and its conversion: " kilometers (".
+CONVERSION_GAP = 16
+# How far apart a loose conversion may be: "four km (two miles)" is 4 km against 3.2.
+CONVERSION_RATIO = 1.5
 
 
 def _rank(j: Judged) -> tuple[float, float]:

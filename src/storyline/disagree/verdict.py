@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from storyline.claims.lexicon import (
+    COMPASS,
     CUMULATIVE,
     MARKET_EVENTS,
     MARKET_WORDS,
@@ -31,6 +32,21 @@ class Verdict:
 VAGUE = frozenset({"several", "a few", "a handful of", "numerous", "a number of"})
 
 
+def two_headings(a: Claim, b: Claim) -> bool:
+    """Both distances give a direction, and they are a quarter turn or more apart ("southeast"
+    and "southwest"); "north" and "northeast" are one direction told loosely."""
+    if a.heading not in COMPASS or b.heading not in COMPASS:
+        return False
+    turn = abs(COMPASS[a.heading] - COMPASS[b.heading]) % 360
+    return min(turn, 360 - turn) >= 90
+
+
+def one_origin(a: Claim, b: Claim) -> bool:
+    """Both distances are counted from a place they name, and it is one place ("the state capital
+    Montpelier", "Montpelier")."""
+    return bool(a.origin and b.origin and set(a.origin.split()) & set(b.origin.split()))
+
+
 def day_of(published: str | None) -> date | None:
     if published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]):
         return date.fromisoformat(published[:10])
@@ -45,6 +61,10 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
     moments of one count, not two claims about one moment. ``retold``: the two sentences are
     one outlet's story in two versions (a wire story rewritten as the news came in)."""
     assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
+    if two_headings(a, b):
+        # aligned only when counted from one place (see align): one town cannot lie both ways
+        return Verdict("conflict", f"{a.text} {a.heading} vs {b.text} {b.heading} of "
+                       f"{a.origin}: two directions from one place")
     if a.unit != b.unit and a.unit in METRES and b.unit in METRES:
         a, b = _in_metres(a), _in_metres(b)
     if (a.low, a.high) == (b.low, b.high):
