@@ -75,3 +75,13 @@ def test_a_misread_conversion_is_not_the_figure_it_follows(tmp_path):
     b = "A climber fell about 600m down a steep icy gully while climbing to a hut on Mount Carrow."
     found = numbers(corpus(tmp_path, a, b))
     assert not any(v == "conflict" for v, _ in found), found
+
+
+def test_conversions_rounded_two_ways_do_not_conflict(tmp_path):
+    # both say 30 miles; one converts it to 48 km, the other to 50 km
+    c = corpus(tmp_path,
+               "The airport, which is about 30 miles (48 km) northeast of the capital, was shut.",
+               "The airport is about 30 miles (50 km) northeast of the capital and was shut.")
+    assert not any(v == "conflict" for v, _ in numbers(c))
+    claims = [x for x in extract_claims(c) if x.kind == "number" and x.unit == "km"]
+    assert claims and all(x.converted for x in claims)

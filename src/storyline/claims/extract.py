@@ -60,6 +60,11 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|my|your
 _NAMED_MAX = 10
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ALL_BUT = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
+# "30 miles (48 km)", "120-mph (205-kph)", "1,000 baht (dlrs 26)": a figure in brackets right
+# after a measured figure restates it in another unit, rounded its own way
+_CONVERSION = re.compile(r"\d[\d,.]*\s*-?\s*[^\W\d_][\w.]*\s*\(\s*"
+                         r"(?:about |some |nearly |roughly |around |approximately )?"
+                         r"(?:US\s?\$|\$|€|£|dlrs\.?\s?)?\s*$", re.IGNORECASE)
 _SUPERSEDED = re.compile(r"\b(?:initially|originally|at first)\s+(?:(?:put|given|reported|"
                          r"estimated)\s+(?:at|as)\s+)?$", re.IGNORECASE)
 # A span of time made an adjective sizes the noun after it: a "30-day program" and a "90-day
@@ -151,6 +156,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 tally=bool(TALLY.search(s.text)), forecast=b.forecast,
                 vote_round=round_of(s.text, rounds), owners=_owners(b.owners, s.start, mentions),
                 planned=planned_at(doc, n.start, n.end),
+                converted=bool(_CONVERSION.search(s.text, max(0, n.start - 40), n.start)),
                 **base))  # type: ignore[arg-type]
         _scope(claims[first_count:], s.text, s.start, mentions, doc)
         for start, end, age, person in find_ages(s.text, s.start, mentions):

@@ -60,6 +60,7 @@ class Claim:
     periods: list[str] = field(default_factory=list)  # "this year", "last year" named in the sentence
     words: list[str] = field(default_factory=list)  # content lemmas of the sentence and the one before
     update_cue: bool = False  # "the toll rose to 357": the sentence itself says the figure changed
+    converted: bool = False  # "(48 km)" after "30 miles": the same figure in another unit
     planned: bool = False  # "expected to attract 10,000", "will meet on Tuesday": not a fact yet
     tally: bool = False  # "47 KOs" in "(53-3, 47 KOs)", "his career total": a running count of one actor
     forecast: bool = False  # "the goal is to put 40,000 troops": a figure aimed at, not a fact

@@ -27,6 +27,10 @@ OPEN_VERBS = LIGHT | REPORTING | frozenset({
 
 def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
     """Why ``a`` and ``b`` are of two happenings, or None when they may be of one."""
+    if a.converted or b.converted:
+        # the figures written first are compared; their conversions are rounded each their way
+        # ("30 miles (48 km)", "30 miles (50 km)")
+        return f"“{(a if a.converted else b).text}” restates another figure in another unit"
     if a.planned != b.planned and not _sizes(a):
         plan, fact = (a, b) if a.planned else (b, a)
         if not _known_when_planned(plan, fact, corpus):
