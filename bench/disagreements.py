@@ -350,8 +350,8 @@ def story_level(cs: dict[tuple[str, str], Corpus],
     n_art = sum(len(c.ids) for c in cs.values())
     print(f"\nstory level (find_disagreements over all articles of each of {len(cs)} topics, "
           f"{n_art} articles): {counts['conflict']} conflicts, {counts['update']} updates reported")
-    still: Counter[str] = Counter()
-    gone: Counter[str] = Counter()
+    still: dict[str, Counter[str]] = defaultdict(Counter)
+    gone: dict[str, Counter[str]] = defaultdict(Counter)
     for item in judged:
         corpus = cs.get((item["dataset"], item["topic"]))
         if corpus is None:
@@ -360,17 +360,18 @@ def story_level(cs: dict[tuple[str, str], Corpus],
         hit = any(sum(any(x.article == aid and _overlaps(corpus, x, s) for x in d.sides)
                       for aid, s in spans) >= 2
                   for d in reported[(item["dataset"], item["topic"])])
-        (still if hit else gone)[item["judgement"]] += 1
+        (still if hit else gone)[item.get("batch", "sample")][item["judgement"]] += 1
         if verbose:
             print(f"  {'still' if hit else 'gone':<5} {item['judgement']:<6} {item['topic']:<12.12} "
                   f"{item['why'][:90]}")
-    if judged:
-        n = sum(still.values())
-        print(f"judged conflicts ({len(judged)}, {judged_path.name}): still reported {n}: "
-              f"right {still['right']}, partly {still['partly']}, wrong {still['wrong']} "
-              f"(right or partly {(still['right'] + still['partly']) / n if n else 0:.2f}); "
-              f"no longer reported: right {gone['right']}, partly {gone['partly']}, "
-              f"wrong {gone['wrong']}")
+    # each sample was drawn from the output of its day, before the rules it led to
+    for batch in sorted(set(still) | set(gone)):
+        st, go = still[batch], gone[batch]
+        n = sum(st.values())
+        print(f"judged conflicts {batch} ({n + sum(go.values())}): still reported {n}: right "
+              f"{st['right']}, partly {st['partly']}, wrong {st['wrong']} (right or partly "
+              f"{(st['right'] + st['partly']) / n if n else 0:.2f}); no longer reported: right "
+              f"{go['right']}, partly {go['partly']}, wrong {go['wrong']}")
 
 
 def _scores(conf: Counter[tuple[str, str]]) -> str:

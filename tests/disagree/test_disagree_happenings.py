@@ -37,6 +37,12 @@ def test_plans_and_forecasts_are_told_apart_from_facts():
     assert planned("The games are expected to attract more than 10,000 athletes.", "10,000")
     assert planned("Ostrava to host the summit in 2014", "2014")
     assert planned("The exchange is to resume trading on Tuesday.", "Tuesday")
+    assert planned("If a player made $20 million, the team would pay into a fund.", "$20 million")
+    assert planned("His spokesman said he might meet the president on Tuesday.", "Tuesday")
+    assert planned("The speaker had foreseen gains of 10 seats or more.", "10")
+    # the count's own clause decides, not the verb that mentions the people counted
+    assert not planned("The warrant could be broadened to include some 3,000 people who were "
+                       "killed during his rule.", "3,000")
     assert not planned("The envoy met rebel leaders on Tuesday.", "Tuesday")
     assert not planned("More than 10,000 athletes took part in the games.", "10,000")
 
@@ -71,3 +77,18 @@ def test_a_plan_that_its_report_should_have_known_was_done_conflicts(tmp_path):
                 ("2000-04-06", "The envoy made the decision to travel to Ostrava on Thursday."),
                 ("2000-06-01", "The envoy arrived in Ostrava on April 2 and stayed a week."))
     assert ("conflict", ["April 2", "Thursday"]) in got
+
+
+def test_a_share_is_of_the_thing_the_sentence_names(tmp_path):
+    got = found(tmp_path,
+                ("1989-10-30", "Ostrava Insurance said earnings from its property lines fell 59% "
+                               "in the quarter."),
+                ("1989-10-30", "Ostrava Insurance said profit for its life division fell 30% in "
+                               "the quarter."), kind="number")
+    assert not any(v == "conflict" for v, _ in got)
+    got = found(tmp_path,
+                ("1989-10-30", "Ostrava Insurance said earnings from its property lines fell 59% "
+                               "in the quarter."),
+                ("1989-10-30", "Ostrava Insurance said earnings from its property lines fell 30% "
+                               "in the quarter."), kind="number")
+    assert ("conflict", ["30%", "59%"]) in got

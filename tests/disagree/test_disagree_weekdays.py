@@ -164,3 +164,12 @@ def test_an_attribution_after_the_date_leaves_it_to_the_event(tmp_path):
                "Mark Vell died at his home in Santa Rosa, California, Thursday, the local "
                "newspaper reported.")
     assert dates(c) == [("conflict", ["Friday", "Thursday"])]
+
+
+def test_people_of_an_age_are_no_span_of_time(tmp_path):
+    # "5-year-olds" are children of an age, not a five-year period sizing anything
+    c = corpus(tmp_path,
+               "A generation of children is stunted, with 10-year-olds looking like 6-year-olds.",
+               "Thirty percent of 1-year-olds suffered from moderate to severe malnutrition.")
+    assert not [x for x in extract_claims(c) if x.unit == "years"]
+    assert not any(v == "conflict" for v, _ in numbers(c))

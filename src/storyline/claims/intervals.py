@@ -76,6 +76,8 @@ def sized_span(t: TimeExpr, doc: Any, offset: int) -> tuple[float, str, Any] | N
     if not after or after[0].pos_ not in ("NOUN", "PROPN"):
         return None
     noun = after[0]
+    if noun.lower_ in ("old", "olds"):
+        return None  # "10-year-olds looking like 6-year-olds": people of an age, not a span
     while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
     return float(m.group(2)), _SPAN_UNITS[(m.group(1), m.group(3))], noun

@@ -12,13 +12,22 @@ from __future__ import annotations
 from typing import Any
 
 # Auxiliaries that put a verb in the future (or a future seen from the past: "would appear").
-FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
+FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo", "might", "may", "could", "should"})
+
+# Conjunctions that make a clause a supposition: "if a player made $20 million".
+SUPPOSING = frozenset({"if", "unless", "whether"})
 
 # Verbs whose infinitive complement is a plan or a forecast, not a fact.
 PLAN_VERBS = frozenset({
     "plan", "expect", "schedule", "hope", "aim", "intend", "want", "seek", "propose", "threaten",
     "promise", "prepare", "set", "due", "project", "forecast", "predict", "anticipate", "vow",
-    "pledge", "agree", "offer", "target", "slate", "go"})
+    "pledge", "agree", "offer", "target", "slate", "go", "foresee", "envisage", "envision"})
+
+# Verbs whose own object is a forecast ("expected 10,000 visitors", "had foreseen gains of 10
+# seats"); a pledge or an offer is a fact of its own and is compared as one.
+FORESEEING = frozenset({"plan", "expect", "schedule", "hope", "aim", "intend", "want", "seek",
+                        "propose", "project", "forecast", "predict", "anticipate", "foresee",
+                        "envisage", "envision"})
 
 # How far up from the value to look for the verb it belongs to.
 _STEPS = 4
@@ -30,8 +39,21 @@ def planned_at(doc: Any, start: int, end: int) -> bool:
     toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     if not toks:
         return False
-    verb = _verb_above(toks[-1])
+    verb = _told_of(toks[-1]) or _verb_above(toks[-1])
     return verb is not None and _is_planned(verb)
+
+
+def _told_of(tok: Any) -> Any | None:
+    """The clause that tells what happened to the counted noun ("could include some 3,000 people
+    who were killed": killed, not include)."""
+    for _ in range(2):
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return next((c for c in tok.children
+                         if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _verb_above(tok: Any) -> Any | None:
@@ -49,6 +71,8 @@ def _is_planned(verb: Any) -> bool:
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if aux & FUTURE_AUX:
             return True
+        if any(c.dep_ == "mark" and c.lower_ in SUPPOSING for c in verb.children):
+            return True  # a supposition, not a report: "if a player made $20 million"
         to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         head = verb.head
         if to and (head.i == verb.i or head.pos_ in ("NOUN", "PROPN")
@@ -59,6 +83,8 @@ def _is_planned(verb: Any) -> bool:
         if verb.dep_ in ("xcomp", "ccomp") and (head.lemma_ or "").lower() in PLAN_VERBS \
                 and (to or verb.dep_ == "xcomp"):
             return True  # "expected to attract", "plans to meet"
+        if (verb.lemma_ or "").lower() in FORESEEING and verb.dep_ != "amod":
+            return True  # "had foreseen gains ranging from 10 seats": the figure is foreseen
         if head.i == verb.i or verb.dep_ not in ("xcomp", "conj"):
             return False
         verb = head  # "will arrive and meet ...": the conjoined verb shares the future

@@ -25,6 +25,11 @@ OPEN_VERBS = LIGHT | REPORTING | frozenset({
     "remain", "keep", "find", "know", "appear", "seem"})
 
 
+# Units that are shares of something the sentence names: a rate of one thing is no rate of
+# another.
+SHARES = frozenset({"%", "pp"})
+
+
 def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
     """Why ``a`` and ``b`` are of two happenings, or None when they may be of one."""
     if a.converted or b.converted:
@@ -36,6 +41,10 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
         if not _known_when_planned(plan, fact, corpus):
             return (f"“{plan.text}” is planned or expected, “{fact.text}” is told as what "
                     "happened")
+    if a.kind == "number" and a.unit in SHARES and a.agent and b.agent \
+            and a.agent[0] not in b.agent and b.agent[0] not in a.agent:
+        # "earnings fell 59%" and "profit fell 30%": a share is of the thing the sentence names
+        return f"“{a.text}” is a share of {a.agent[0]}, “{b.text}” of {b.agent[0]}"
     if a.kind == "number" and _verbs_differ(a, b):
         return f"“{a.text}” is {a.event}, “{b.text}” is {b.event}: two different happenings"
     if a.kind == "date":
