@@ -336,20 +336,40 @@ def story_level(cs: dict[tuple[str, str], Corpus],
     the reported conflicts fare against conflicts a fact-checker judged from an earlier run
     (right: two sides give one fact differently; partly: a real one, with a side about something
     else; wrong: different things, events or moments, compatible values, a misread value). A
-    judged conflict is "still reported" when one reported conflict holds two of its sides."""
+    judged conflict is "still reported" when one reported conflict holds two of its sides.
+    Run twice: over the topics as the labelled pairs pool them (each ECB+ topic holds two
+    stories, years apart: a pile no story clustering should leave whole), and with each ECB+
+    topic split into its two gold stories, as correct story clustering would give them."""
     judged = [json.loads(line) for line in judged_path.read_text(encoding="utf-8").splitlines()
               if line.strip()] if judged_path.exists() else []
-    reported: dict[tuple[str, str], list] = {}
-    counts: Counter[str] = Counter()
-    for (ds, topic), corpus in sorted(cs.items()):
-        claims = [c for aid in corpus.ids
-                  for c in claims_cache.get((ds, topic, aid)) or article_claims(corpus, aid)]
-        found = find_disagreements(corpus, claims=claims, settings=settings, verdicts=VERDICTS)
-        counts.update(d.verdict for d in found)
-        reported[(ds, topic)] = [d for d in found if d.verdict == "conflict"]
-    n_art = sum(len(c.ids) for c in cs.values())
-    print(f"\nstory level (find_disagreements over all articles of each of {len(cs)} topics, "
-          f"{n_art} articles): {counts['conflict']} conflicts, {counts['update']} updates reported")
+    for split in (False, True):
+        reported: dict[tuple[str, str], list] = defaultdict(list)
+        counts: Counter[str] = Counter()
+        for (ds, topic), corpus in sorted(cs.items()):
+            for ids in _stories(ds, corpus, split):
+                claims = [c for aid in ids for c in claims_cache.get((ds, topic, aid))
+                          or article_claims(corpus, aid)]
+                found = find_disagreements(corpus.subset(ids), claims=claims, settings=settings,
+                                           verdicts=VERDICTS)
+                counts.update(d.verdict for d in found)
+                reported[(ds, topic)].extend(d for d in found if d.verdict == "conflict")
+        n_art = sum(len(c.ids) for c in cs.values())
+        how = ("each ECB+ topic split into its two gold stories" if split else
+               f"all articles of each of {len(cs)} topics, {n_art} articles")
+        print(f"\nstory level (find_disagreements over {how}): {counts['conflict']} conflicts, "
+              f"{counts['update']} updates reported")
+        _judged_figures(judged, cs, reported, verbose and not split)
+
+
+def _stories(dataset: str, corpus: Corpus, split: bool) -> list[list[str]]:
+    if not split or dataset != "ecbplus_cybulska_setup":
+        return [list(corpus.ids)]
+    plus = [i for i in corpus.ids if i.endswith("ecbplus")]
+    return [ids for ids in (plus, [i for i in corpus.ids if not i.endswith("ecbplus")]) if ids]
+
+
+def _judged_figures(judged: list[dict], cs: dict[tuple[str, str], Corpus],  # type: ignore[type-arg]
+                    reported: dict[tuple[str, str], list], verbose: bool) -> None:  # type: ignore[type-arg]
     still: dict[str, Counter[str]] = defaultdict(Counter)
     gone: dict[str, Counter[str]] = defaultdict(Counter)
     for item in judged:

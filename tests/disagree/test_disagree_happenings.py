@@ -92,3 +92,23 @@ def test_a_share_is_of_the_thing_the_sentence_names(tmp_path):
                 ("1989-10-30", "Ostrava Insurance said earnings from its property lines fell 30% "
                                "in the quarter."), kind="number")
     assert ("conflict", ["30%", "59%"]) in got
+
+
+def test_two_people_fired_on_two_days_are_two_firings(tmp_path):
+    got = found(tmp_path,
+                ("2008-11-03", "The Ostrava Lions fired coach Maurice Cheeks on Saturday."),
+                ("2008-11-03", "The Ostrava Lions fired coach Jim Brennan on Monday."))
+    assert not any(v == "conflict" for v, _ in got)
+    got = found(tmp_path,
+                ("2008-11-03", "The Ostrava Lions fired coach Maurice Cheeks on Saturday."),
+                ("2008-11-03", "The Ostrava Lions fired coach Maurice Cheeks on Monday."))
+    assert any(v == "conflict" for v, _ in got)
+
+
+def test_a_figure_split_by_a_stray_space_is_no_figure(tmp_path):
+    # text rebuilt from tokens: "$2. 6 million" is neither $2 nor 6 million
+    got = found(tmp_path,
+                ("2009-03-02", "The robbers took jewels worth $2. 6 million from the Ostrava store."),
+                ("2009-03-02", "The robbers took jewels worth $9 million from the Ostrava store."),
+                kind="number")
+    assert not any(v == "conflict" for v, _ in got)

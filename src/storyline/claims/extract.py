@@ -126,6 +126,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             elif b.event is None and n.unit not in MONEY_UNITS and n.unit not in ("%", "pp") \
                     and not _specific(b.head):
                 continue  # a count of nothing happening ("the two leaders") is not checkable
+            if _fragment(s.text, n.start, n.end):
+                continue  # "$2. 6 million", "2, 117 points": a figure split by a stray space
             if _ALL_BUT.search(s.text, 0, n.start):
                 continue  # "all but five ... have been released": five were not
             if _SUPERSEDED.search(s.text, 0, n.start):
@@ -322,6 +324,21 @@ def _owners(owners: list[tuple[str, int]], offset: int, mentions: list[Mention])
     return [name for name, at in owners
             if not any(m.label in _ORIGIN_LABELS and m.start <= offset + at < m.end
                        for m in mentions)]
+
+
+def _fragment(text: str, start: int, end: int) -> bool:
+    """A half of a figure that a stray space split ("2, 117 points", "$2. 6 million", as text
+    rebuilt from tokens has it): neither half is a figure of its own."""
+    before = text[max(0, start - 12):start]
+    after = text[end:end + 16]
+    if re.search(r"\d, $", before) and re.match(r"\d{3}\b", text[start:end]):
+        return True  # "2, 117": the 117
+    if re.search(r"\$\d+\. $", before) and re.match(r"\d+\s*(?:million|billion|m\b|bn\b)",
+                                                     text[start:]):
+        return True  # "$2. 6 million": the 6 million
+    return bool(re.match(r", \d{3}\b", after)) and text[start:end].isdigit() \
+        or bool(re.match(r"\. \d+\s*(?:million|billion|m\b|bn\b)", after)) \
+        and "$" in text[max(0, start - 1):start + 1]
 
 
 def _in_range(text: str, start: int, end: int) -> bool:

@@ -48,6 +48,10 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
     if a.kind == "number" and _verbs_differ(a, b):
         return f"“{a.text}” is {a.event}, “{b.text}” is {b.event}: two different happenings"
     if a.kind == "date":
+        pa, pb = _people_in(a), _people_in(b)
+        if pa and pb and not pa & pb:
+            # "Cheeks was fired on Saturday" and "O'Brien was fired on Monday": two firings
+            return f"“{a.text}” is of {', '.join(sorted(pa))}, “{b.text}” of {', '.join(sorted(pb))}"
         return _after_report(a, b, corpus) or _after_report(b, a, corpus)
     return None
 
@@ -78,6 +82,12 @@ def _verbs_differ(a: Claim, b: Claim) -> bool:
     if not a.event or not b.event or a.event == b.event:
         return False
     return a.event not in OPEN_VERBS and b.event not in OPEN_VERBS
+
+
+def _people_in(c: Claim) -> set[str]:
+    """The words of people's names that the dated event has for its subject or object."""
+    names = {w for e in c.entity_ids if e.startswith("PERSON:") for w in e[7:].split("-")}
+    return {w for w in c.agent if w in names}
 
 
 def _after_report(early: Claim, late: Claim, corpus: Corpus) -> str | None:
