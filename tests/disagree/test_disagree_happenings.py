@@ -112,3 +112,38 @@ def test_a_figure_split_by_a_stray_space_is_no_figure(tmp_path):
                 ("2009-03-02", "The robbers took jewels worth $9 million from the Ostrava store."),
                 kind="number")
     assert not any(v == "conflict" for v, _ in got)
+
+
+def no_conflict(tmp_path, a: str, b: str, day: str = "1998-11-02") -> bool:
+    return not any(v == "conflict" for v, _ in found(tmp_path, (day, a), (day, b), kind="number"))
+
+
+def test_figures_of_two_measured_things_are_not_set_against_each_other(tmp_path):
+    # two parts of one whole
+    assert no_conflict(tmp_path, "Aid groups said the areas they reach cover 70% of the population.",
+                       "Aid groups said they cannot reach counties home to 30% of the population.")
+    # a threshold and a result
+    assert no_conflict(tmp_path, "Meri won 49 votes in the Ostrava parliament on Tuesday.",
+                       "Three votes failed to give Meri the necessary 68 votes in the Ostrava "
+                       "parliament.")
+    # a count of nothing happening against a count of something that happened
+    assert no_conflict(tmp_path, "Unemployment in the 11 nations of the Ostrava union is high.",
+                       "Inflation fell in 15 nations of the Ostrava union in November.")
+    # two distances told by two verbs, of nothing named
+    assert no_conflict(tmp_path, "The yacht rolled in heavy seas about 450 km east of Ostrava.",
+                       "Thirty yachts were forced out of the 1,160 km race to Ostrava.")
+    # a clock time is no count
+    assert no_conflict(tmp_path, "The truce was signed at 1500 GMT in Ostrava.",
+                       "The truce took effect at 0800 GMT in Ostrava.")
+    # a foreseen range is no result
+    assert no_conflict(tmp_path, "Gingrich had foreseen gains ranging from 10 seats to 40 seats "
+                                 "in the Ostrava house.",
+                       "Republicans suffered a net loss of five seats in the Ostrava house.")
+
+
+def test_figures_of_one_measured_thing_still_conflict(tmp_path):
+    assert not no_conflict(tmp_path, "Meri won 49 votes in the Ostrava parliament on Tuesday.",
+                           "Meri won 52 votes in the Ostrava parliament on Tuesday.")
+    assert not no_conflict(tmp_path, "Aid groups said the areas they reach cover 70% of the "
+                                     "population.",
+                           "Aid groups said the areas they reach cover 60% of the population.")

@@ -115,8 +115,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             start, end = s.start + n.start, s.start + n.end
             b = bind(doc, n.__class__(start, end, n.text, n.value, n.low, n.high, n.approx,
                                       n.unit, n.spelled), s.start)
-            if b is None or (b.event is None and b.head is None):
-                continue
+            if b is None or (b.event is None and b.head is None) or b.head in CLOCK_ZONES:
+                continue  # "at 1500 GMT" is a time of day, counted by nothing
             unit, head = n.unit, b.head
             if unit is None and head in MEASURE_UNITS:
                 # "18 feet long": a measure of an object, whatever verb carries it
@@ -239,6 +239,11 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             what=f"role of {m.text}", person=m.entity_id or m.text, role=role.lower()))
     claims.sort(key=lambda c: (c.start, c.kind))
     return claims
+
+
+# Time zones after a clock time written as a number ("1500 GMT").
+CLOCK_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "bst",
+                         "jst", "ist"})
 
 
 # Heads too general, or too much a matter of measure, to be a claim without an event.

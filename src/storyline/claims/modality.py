@@ -85,6 +85,9 @@ def _is_planned(verb: Any) -> bool:
             return True  # "expected to attract", "plans to meet"
         if (verb.lemma_ or "").lower() in FORESEEING and verb.dep_ != "amod":
             return True  # "had foreseen gains ranging from 10 seats": the figure is foreseen
+        if verb.dep_ == "acl" and head.head.i != head.i \
+                and (head.head.lemma_ or "").lower() in FORESEEING:
+            return True  # "had foreseen gains ranging from 10 seats to 40"
         if head.i == verb.i or verb.dep_ not in ("xcomp", "conj"):
             return False
         verb = head  # "will arrive and meet ...": the conjoined verb shares the future

@@ -22,8 +22,16 @@ from storyline.disagree.verdict import day_of
 # another report's sentence may name the same happening.
 OPEN_VERBS = LIGHT | REPORTING | frozenset({
     "suffer", "get", "receive", "make", "take", "see", "record", "count", "give", "do", "become",
-    "remain", "keep", "find", "know", "appear", "seem"})
+    "remain", "find", "measure", "weigh", "span", "stretch", "extend", "run", "know", "appear", "seem"})
 
+
+# Counted nouns that are units of measure ("the 44,000-pound Zarya"): a size, not a count.
+MEASURE_HEADS = frozenset({"pound", "ton", "tonne", "kilogram", "kg", "ounce", "gallon", "litre",
+                           "liter", "barrel", "acre", "hectare", "mph", "kph", "knot", "degree",
+                           "watt", "megawatt", "calorie", "square"})
+
+# Words that make a figure a bar to reach, not a count of what happened.
+THRESHOLDS = frozenset({"necessary", "needed", "required", "minimum", "maximum"})
 
 # Units that are shares of something the sentence names: a rate of one thing is no rate of
 # another.
@@ -47,6 +55,8 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
         return f"“{a.text}” is a share of {a.agent[0]}, “{b.text}” of {b.agent[0]}"
     if a.kind == "number" and _verbs_differ(a, b):
         return f"“{a.text}” is {a.event}, “{b.text}” is {b.event}: two different happenings"
+    if a.kind == "number":
+        return _two_measures(a, b)
     if a.kind == "date":
         pa, pb = _people_in(a), _people_in(b)
         if pa and pb and not pa & pb:
@@ -70,6 +80,29 @@ def _sizes(c: Claim) -> bool:
     """A measure of a thing ("the 36-foot Unity", "Smith, 61,"): the thing's size is no plan even
     where the sentence tells of a plan ("will attach the 36-foot Unity")."""
     return c.unit in MEASURE_UNIT_NAMES or c.unit in ("age", "days since", "clock")
+
+
+def _two_measures(a: Claim, b: Claim) -> str | None:
+    """Figures of one unit that measure two things: shares that make up a whole together ("70%
+    of the population can be reached", "30% cannot"), a threshold and a result ("the necessary
+    68 votes", "won 49 votes"), a count whose sentence tells nothing happening to what it counts
+    against one that does ("the 11 nations" against "15 nations' inflation fell"), and distances
+    of nothing named, told by two different verbs ("rolled 450 km east of Melbourne", "forced out
+    of the 1,160-km race")."""
+    if a.unit in SHARES and a.value is not None and b.value is not None \
+            and abs(a.value + b.value - 100) <= 1:
+        return f"“{a.text}” and “{b.text}” are two parts of one whole"
+    if bool(THRESHOLDS & set(a.modifiers)) != bool(THRESHOLDS & set(b.modifiers)):
+        return f"one of “{a.text}” and “{b.text}” is a threshold, the other a result"
+    counted = a.unit is None and a.key[2] is None and a.head is not None \
+        and a.head not in MEASURE_HEADS
+    if counted and (a.event is None) != (b.event is None):
+        return f"only one of “{a.text}” and “{b.text}” tells what happened to what it counts"
+    if a.unit in MEASURE_UNIT_NAMES and not (a.bearer and a.bearer == b.bearer) \
+            and not (a.origin and b.origin) and a.event and b.event and a.event != b.event \
+            and a.event not in OPEN_VERBS and b.event not in OPEN_VERBS:
+        return f"“{a.text}” is {a.event}, “{b.text}” is {b.event}: two distances"
+    return None
 
 
 def _verbs_differ(a: Claim, b: Claim) -> bool:
