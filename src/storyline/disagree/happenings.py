@@ -99,7 +99,8 @@ def _two_measures(a: Claim, b: Claim) -> str | None:
     if counted and (a.event is None) != (b.event is None):
         return f"only one of “{a.text}” and “{b.text}” tells what happened to what it counts"
     if a.unit in MEASURE_UNIT_NAMES and not (a.bearer and a.bearer == b.bearer) \
-            and not (a.origin and b.origin) and a.event and b.event and a.event != b.event \
+            and not (a.origin and b.origin) and not (a.owners or b.owners) \
+            and a.event and b.event and a.event != b.event \
             and a.event not in OPEN_VERBS and b.event not in OPEN_VERBS:
         return f"“{a.text}” is {a.event}, “{b.text}” is {b.event}: two distances"
     return None
