@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from storyline.claims.extract import _LABEL_BEFORE
 from storyline.claims.modality import planned_at
 from storyline.claims.parse import parse
 from storyline.corpus import read_corpus
@@ -147,3 +148,13 @@ def test_figures_of_one_measured_thing_still_conflict(tmp_path):
     assert not no_conflict(tmp_path, "Aid groups said the areas they reach cover 70% of the "
                                      "population.",
                            "Aid groups said the areas they reach cover 60% of the population.")
+
+
+def test_numbers_that_name_or_tell_the_time_are_no_counts(tmp_path):
+    assert no_conflict(tmp_path, "Three people were arrested on Route 94 near Ostrava.",
+                       "Police arrested one man at 1:30 a.m. near Ostrava.")
+    assert no_conflict(tmp_path, "Felt, the number 2 man at the bureau, died in Ostrava.",
+                       "Felt died at 95 in Ostrava, his family said.")
+    # "number" as a verb is no label
+    assert _LABEL_BEFORE.search("He was the number ")
+    assert not _LABEL_BEFORE.search("Troops in the region now number ")

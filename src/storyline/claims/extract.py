@@ -126,8 +126,11 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             elif b.event is None and n.unit not in MONEY_UNITS and n.unit not in ("%", "pp") \
                     and not _specific(b.head):
                 continue  # a count of nothing happening ("the two leaders") is not checkable
-            if _fragment(s.text, n.start, n.end):
-                continue  # "$2. 6 million", "2, 117 points": a figure split by a stray space
+            if _fragment(s.text, n.start, n.end) or _LABEL_BEFORE.search(s.text, 0, n.start) \
+                    or _CLOCK_AFTER.match(s.text, n.end) or _CLOCK_BEFORE.search(s.text, 0, n.start):
+                # "$2. 6 million" split by a stray space, "Route 94", "the number 2 man", "4:43
+                # left", "at 1:30 a.m.": no count of anything
+                continue
             if _ALL_BUT.search(s.text, 0, n.start):
                 continue  # "all but five ... have been released": five were not
             if _SUPERSEDED.search(s.text, 0, n.start):
@@ -329,6 +332,15 @@ def _owners(owners: list[tuple[str, int]], offset: int, mentions: list[Mention])
     return [name for name, at in owners
             if not any(m.label in _ORIGIN_LABELS and m.start <= offset + at < m.end
                        for m in mentions)]
+
+
+# A number that names (a road, a rank, a seat) rather than counts, and the parts of a clock time.
+_LABEL_BEFORE = re.compile(r"\b(?:route|highway|interstate|rte\.?|no\.|(?:the|a|his|her|its) number"
+                           r"|flight|channel|room"
+                           r"|gate|chapter|article|section|page|platform|pier|bay|level|terminal)"
+                           r"\s*$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"\s?:\s?\d\d\b")
+_CLOCK_BEFORE = re.compile(r"\d\s?:\s?$")
 
 
 def _fragment(text: str, start: int, end: int) -> bool:
