@@ -76,6 +76,9 @@ def test_masked_time_expressions_are_skipped():
 def test_spelled_values():
     assert spelled_value("twenty-five") == 25
     assert spelled_value("a thousand") == 1000
+    # an article before a number is no "one": "a two-year deal" is two years, not three
+    assert spelled_value("a two") == 2
+    assert spelled_value("an eight") == 8
     assert spelled_value("banana") is None
 
 

@@ -112,8 +112,7 @@ def spelled_value(words: str) -> float | None:
         if not w or w == "and":
             continue
         if w in ("a", "an"):
-            current = max(current, 1)
-            continue
+            continue  # "a thousand" is 1000 (the scale counts one), "a two-year deal" is two
         if w in _UNITS:
             current += _UNITS[w]
         elif w in _TENS:
