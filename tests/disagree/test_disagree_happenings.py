@@ -158,3 +158,30 @@ def test_numbers_that_name_or_tell_the_time_are_no_counts(tmp_path):
     # "number" as a verb is no label
     assert _LABEL_BEFORE.search("He was the number ")
     assert not _LABEL_BEFORE.search("Troops in the region now number ")
+
+
+def undated(tmp_path: Path, a: str, b: str):
+    paths = []
+    for name, body in (("wire-a", a), ("paper-b", b)):
+        p = tmp_path / f"{name}.jsonl"
+        p.write_text(json.dumps({"id": name, "title": "Ostrava", "source": name, "text": body})
+                     + "\n", encoding="utf-8")
+        paths.append(p)
+    c = read_corpus(paths)
+    return [d.verdict for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == "date"]
+
+
+def test_a_recurring_happening_needs_a_calendar_date_to_be_one(tmp_path):
+    assert "conflict" not in undated(
+        tmp_path,
+        "Ostrasoft released an emergency fix for its browser on Tuesday after hackers attacked "
+        "users in three countries.",
+        "Security experts praised the company. Ostrasoft released an emergency patch for its web "
+        "browser on Wednesday.")
+    # a death is once: two weekdays for it in undated reports conflict
+    assert "conflict" in undated(
+        tmp_path,
+        "Mark Ostra, the former spy chief, died at his home in Ostrava on Tuesday, his family "
+        "said.",
+        "Tributes came from across the country. Former spy chief Mark Ostra died on Wednesday in "
+        "Ostrava, a spokesman said.")

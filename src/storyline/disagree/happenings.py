@@ -30,6 +30,12 @@ MEASURE_HEADS = frozenset({"pound", "ton", "tonne", "kilogram", "kg", "ounce", "
                            "liter", "barrel", "acre", "hectare", "mph", "kph", "knot", "degree",
                            "watt", "megawatt", "calorie", "square"})
 
+# Happenings that recur in one story (meetings, games, releases, market moves): two weekdays for
+# them in undated reports are most often two occasions.
+REPEATED = frozenset({"meet", "talk", "play", "release", "fall", "rise", "visit", "call", "hold",
+                      "speak", "vote", "trade", "close", "win", "lose", "score", "issue", "file",
+                      "announce", "say", "gather", "rally", "march"})
+
 # Words that make a figure a bar to reach, not a count of what happened.
 THRESHOLDS = frozenset({"necessary", "needed", "required", "minimum", "maximum"})
 
@@ -62,6 +68,10 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
         if pa and pb and not pa & pb:
             # "Cheeks was fired on Saturday" and "O'Brien was fired on Monday": two firings
             return f"“{a.text}” is of {', '.join(sorted(pa))}, “{b.text}” of {', '.join(sorted(pb))}"
+        if a.event in REPEATED and not (_start(a.date) and _start(b.date)):
+            # "Microsoft released a fix on Tuesday" and "... on Wednesday" in undated reports:
+            # a company releases, a leader meets, a team plays again and again
+            return f"“{a.event}” happens again and again; no calendar date ties the two to one"
         return _after_report(a, b, corpus) or _after_report(b, a, corpus)
     return None
 
