@@ -90,3 +90,12 @@ def test_an_unnamed_persons_age_is_not_compared_where_the_sentences_name_nothing
               "A 60-year-old woman charged with killing two co-workers in Redfield was "
               "released without bail.")
     assert ("conflict", ["43", "60-year-old"]) in verdicts(c)
+
+
+def test_an_age_before_and_is_an_age_not_a_count(tmp_path):
+    c = corpus(tmp_path,
+               "Two women were killed when Arlo Penn, 20 and Jonah Vasquez, 24, opened fire.",
+               "Police said two women were killed in the shooting in the town.")
+    assert [(t, v) for t, v, _ in ages(c)] == [("20", 20.0), ("24", 24.0)]
+    assert not [x for x in extract_claims(c) if x.unit is None and x.value in (20.0, 24.0)]
+    assert not any(v == "conflict" for v, _ in verdicts(c))

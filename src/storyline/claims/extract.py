@@ -111,8 +111,11 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
         masked = [(t.start - s.start, t.end - s.start) for t in timexes
                   if s.start <= t.start and t.end <= s.end]
         first_count = len(claims)
+        ages = list(find_ages(s.text, s.start, mentions))
         for n in find_numbers(s.text, masked):
             start, end = s.start + n.start, s.start + n.end
+            if any(a_start < end and start < a_end for a_start, a_end, _, _ in ages):
+                continue  # "Andrew Lopez, 20 and ...": an age, claimed as one below, counts no one
             b = bind(doc, n.__class__(start, end, n.text, n.value, n.low, n.high, n.approx,
                                       n.unit, n.spelled), s.start)
             if b is None or (b.event is None and b.head is None) or b.head in CLOCK_ZONES:
@@ -164,7 +167,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 converted=bool(_CONVERSION.search(s.text, max(0, n.start - 40), n.start)),
                 **base))  # type: ignore[arg-type]
         _scope(claims[first_count:], s.text, s.start, mentions, doc)
-        for start, end, age, person in find_ages(s.text, s.start, mentions):
+        for start, end, age, person in ages:
             # a name's age is bound to its entity; "a 60-year-old woman" to the word "woman"
             who, bearer = (person, person) if isinstance(person, str) else \
                 (person.text, person.entity_id or person.text)
