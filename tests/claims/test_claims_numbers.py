@@ -143,3 +143,17 @@ def test_a_count_after_a_day_counts_the_noun_after_it(tmp_path):
     got = [(x.text, x.head, x.event) for x in extract_claims(read_corpus([p]))
            if x.kind == "number"]
     assert ("three", "woman", "killed") in got
+
+
+def test_a_clause_beside_the_verb_is_another_happening(tmp_path):
+    import json
+
+    from storyline.claims import extract_claims
+    from storyline.corpus import read_corpus
+
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"id": "a", "title": "Office shooting", "text":
+                             "A man suspected of shooting three people, killing one, at an "
+                             "accounting firm was arrested on Monday."}) + "\n", encoding="utf-8")
+    got = {x.text: x.event for x in extract_claims(read_corpus([p])) if x.kind == "number"}
+    assert got.get("three") == "shoot"  # three were shot; one was killed

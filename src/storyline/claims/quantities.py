@@ -169,6 +169,9 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
             event = _event_of(t)
         if event is None:
             for c in t.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB" and t.pos_ == "VERB" \
+                        and _lemma(t) not in LIGHT:
+                    continue  # "shooting three people, killing one": three were shot, not killed
                 if c.dep_ in _ARG_DEPS and c.i != anchor.i and c not in num_toks:
                     event = _event_of(c)
                     if event:
