@@ -52,6 +52,7 @@ import sys
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -64,6 +65,7 @@ from storyline.corpus import Corpus, read_corpus  # noqa: E402
 from storyline.dedup.fingerprint import signature  # noqa: E402
 from storyline.dedup.fingerprint import similarity as sig_similarity  # noqa: E402
 from storyline.disagree import VERDICTS, DisagreeSettings, find_disagreements  # noqa: E402
+from storyline.disagree.records import Disagreement  # noqa: E402
 from storyline.disagree.align import AlignContext  # noqa: E402
 from storyline.disagree.find import judge_all  # noqa: E402
 from storyline.prepare import build_article, prepare_doc  # noqa: E402
@@ -343,7 +345,7 @@ def story_level(cs: dict[tuple[str, str], Corpus],
     judged = [json.loads(line) for line in judged_path.read_text(encoding="utf-8").splitlines()
               if line.strip()] if judged_path.exists() else []
     for split in (False, True):
-        reported: dict[tuple[str, str], list] = defaultdict(list)
+        reported: dict[tuple[str, str], list[Disagreement]] = defaultdict(list)
         counts: Counter[str] = Counter()
         for (ds, topic), corpus in sorted(cs.items()):
             for ids in _stories(ds, corpus, split):
@@ -368,8 +370,8 @@ def _stories(dataset: str, corpus: Corpus, split: bool) -> list[list[str]]:
     return [ids for ids in (plus, [i for i in corpus.ids if not i.endswith("ecbplus")]) if ids]
 
 
-def _judged_figures(judged: list[dict], cs: dict[tuple[str, str], Corpus],  # type: ignore[type-arg]
-                    reported: dict[tuple[str, str], list], verbose: bool) -> None:  # type: ignore[type-arg]
+def _judged_figures(judged: list[dict[str, Any]], cs: dict[tuple[str, str], Corpus],
+                    reported: dict[tuple[str, str], list[Disagreement]], verbose: bool) -> None:
     still: dict[str, Counter[str]] = defaultdict(Counter)
     gone: dict[str, Counter[str]] = defaultdict(Counter)
     for item in judged:

@@ -130,7 +130,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                     and not _specific(b.head):
                 continue  # a count of nothing happening ("the two leaders") is not checkable
             if _fragment(s.text, n.start, n.end) or _LABEL_BEFORE.search(s.text, 0, n.start) \
-                    or _CLOCK_AFTER.match(s.text, n.end) or _CLOCK_BEFORE.search(s.text, 0, n.start):
+                    or _CLOCK_AFTER.match(s.text, n.end) \
+                    or _CLOCK_BEFORE.search(s.text, 0, n.start):
                 # "$2. 6 million" split by a stray space, "Route 94", "the number 2 man", "4:43
                 # left", "at 1:30 a.m.": no count of anything
                 continue
@@ -161,7 +162,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 bearer_proper=b.bearer_proper and sizes,
                 heading=heading, origin=origin,
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
-                tally=bool(TALLY.search(s.text)), forecast=b.forecast,
+                tally=bool(TALLY.search(s.text)),
                 vote_round=round_of(s.text, rounds), owners=_owners(b.owners, s.start, mentions),
                 planned=planned_at(doc, n.start, n.end),
                 converted=bool(_CONVERSION.search(s.text, max(0, n.start - 40), n.start)),
@@ -344,21 +345,15 @@ _LABEL_BEFORE = re.compile(r"\b(?:route|highway|interstate|rte\.?|no\.|(?:the|a|
                            r"\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"\s?:\s?\d\d\b")
 _CLOCK_BEFORE = re.compile(r"\d\s?:\s?$")
+# A figure written with a stray space after its thousands comma or its decimal point.
+_SPLIT_FIGURE = re.compile(r"(?<![\d,])\d{1,3}, \d{3}\b|\$\d+\. \d+\s*(?:million|billion|m\b|bn\b)")
 
 
 def _fragment(text: str, start: int, end: int) -> bool:
-    """A half of a figure that a stray space split ("2, 117 points", "$2. 6 million", as text
-    rebuilt from tokens has it): neither half is a figure of its own."""
-    before = text[max(0, start - 12):start]
-    after = text[end:end + 16]
-    if re.search(r"\d, $", before) and re.match(r"\d{3}\b", text[start:end]):
-        return True  # "2, 117": the 117
-    if re.search(r"\$\d+\. $", before) and re.match(r"\d+\s*(?:million|billion|m\b|bn\b)",
-                                                     text[start:]):
-        return True  # "$2. 6 million": the 6 million
-    return bool(re.match(r", \d{3}\b", after)) and text[start:end].isdigit() \
-        or bool(re.match(r"\. \d+\s*(?:million|billion|m\b|bn\b)", after)) \
-        and "$" in text[max(0, start - 1):start + 1]
+    """A part of a figure that a stray space split ("2, 117 points", "$2. 6 million", as text
+    rebuilt from tokens has it): neither part is a figure of its own."""
+    return any(m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end)
+               for m in _SPLIT_FIGURE.finditer(text, max(0, start - 12), end + 16))
 
 
 def _in_range(text: str, start: int, end: int) -> bool:

@@ -65,12 +65,6 @@ LIGHT = frozenset({"be", "have", "include", "bring", "reach", "rise", "climb", "
                    "number", "go", "jump", "increase", "raise", "revise", "put", "leave",
                    "value", "cost", "price", "estimate", "worth"})
 
-# Words that make a figure a forecast or an aim, not a fact: "the goal is to put 40,000 troops in
-# the region", "50,000 troops are expected to be committed", "plans to hire 200 workers".
-FORECAST_VERBS = frozenset({"expect", "plan", "aim", "forecast", "project", "intend", "anticipate",
-                            "predict"})
-FORECAST_NOUNS = frozenset({"goal", "target", "aim", "plan", "objective", "forecast", "projection"})
-
 # Nouns and verbs that put a price on something ("$108 million worth of rings", "diamonds valued
 # at 85 million euros"): an amount bound to them measures the event around them, not a noun.
 VALUATION = frozenset({"worth", "value", "valued", "valuation", "cost", "price", "priced"})

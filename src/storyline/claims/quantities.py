@@ -15,8 +15,6 @@ from storyline.claims.lexicon import (
     CLASS_NAMES,
     EVENT_CLASSES,
     FAMILY,
-    FORECAST_NOUNS,
-    FORECAST_VERBS,
     LIGHT,
     MONEY_UNITS,
     PARENTS,
@@ -48,7 +46,6 @@ class Binding:
     update_cue: bool = False
     bearer: str | None = None
     bearer_proper: bool = False
-    forecast: bool = False  # a figure expected, planned or aimed at: see ``_forecast``
     # names written on the counted noun, with their offsets in the sentence
     owners: list[tuple[str, int]] = field(default_factory=list)
 
@@ -224,7 +221,7 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
                    event[0] if event else None, event[1] if event else None,
                    agent, modifiers, update,
                    _lemma(bearer) if bearer is not None else None,
-                   bearer is not None and bearer.pos_ == "PROPN", _forecast(num_toks[0]),
+                   bearer is not None and bearer.pos_ == "PROPN",
                    _owners(noun, num_toks) if noun is not None else [])
 
 
@@ -233,20 +230,6 @@ def _owners(noun: Any, num_toks: list[Any]) -> list[tuple[str, int]]:
     player's, not the team's."""
     return [(_lemma(c), c.idx) for c in noun.children
             if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c not in num_toks]
-
-
-def _forecast(t: Any) -> bool:
-    """The number hangs under a verb of expecting or planning ("50,000 troops are expected to be
-    committed") or under a clause whose subject is an aim ("the goal is to put 40,000 troops"):
-    a figure hoped for, not one counted."""
-    while t.head.i != t.i:
-        t = t.head
-        if t.pos_ in ("VERB", "AUX") and _lemma(t) in FORECAST_VERBS:
-            return True
-        if any(c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in FORECAST_NOUNS
-               for c in t.children):
-            return True
-    return False
 
 
 def _partitive(t: Any) -> Any | None:

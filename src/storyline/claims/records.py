@@ -63,7 +63,6 @@ class Claim:
     converted: bool = False  # "(48 km)" after "30 miles": the same figure in another unit
     planned: bool = False  # "expected to attract 10,000", "will meet on Tuesday": not a fact yet
     tally: bool = False  # "47 KOs" in "(53-3, 47 KOs)", "his career total": a running count of one actor
-    forecast: bool = False  # "the goal is to put 40,000 troops": a figure aimed at, not a fact
     vote_round: int | None = None  # the round of a vote a count is of (see claims.rounds)
     owners: list[str] = field(default_factory=list)  # names on the counted noun: "Charles' yards"
 

@@ -219,10 +219,18 @@ def _bearers(a: Claim, b: Claim) -> bool | None:
 ONCE_EVENTS = frozenset({"kill", "die", "bear", "born", TAKE_POWER})
 
 
-def _named_args(c: Claim) -> set[str]:
-    """The event's arguments that are (part of) a name the sentence mentions."""
-    names = {w for name in _entity_names(c) for w in name.split("-")}
+def named_args(c: Claim, label: str | None = None) -> set[str]:
+    """The event's arguments that are (part of) a name the sentence mentions (of entities with
+    ``label`` only, "PERSON", when given)."""
+    names = {w for e in c.entity_ids if ":" in e and (label is None or e.startswith(label + ":"))
+             for w in e.split(":", 1)[1].split("-")}
     return {w for w in c.agent if w in names}
+
+
+def once_in_a_life(a: Claim, b: Claim) -> bool:
+    """Two dates of a happening one named person lives through once (dying, coming to power):
+    they are dates of one event, whatever else the sentences tell."""
+    return a.kind == "date" and a.event in ONCE_EVENTS and bool(named_args(a) & named_args(b))
 
 
 def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings) -> float:
@@ -256,13 +264,13 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
     # from Kazakstan", "built in Russia")
     if a.kind == "number" and a.whole != b.whole:
         part = b if a.whole else a
-        if part.places or _named_args(part):
+        if part.places or named_args(part):
             # "the toll for both bombings" and "11 were killed in Tanzania"; "a total of
             # $650,000 is offered" and "the Justice Department is offering $500,000"
             return 0.0
     # a place one sentence names only in passing may be where the other's count was made, unless
     # both say where their counts were made ("247 people in Kenya", "killed 10 in Tanzania")
-    once = a.kind == "date" and a.event in ONCE_EVENTS and bool(_named_args(a) & _named_args(b))
+    once = once_in_a_life(a, b)
     # one person dies, or comes to power, once: wherever else the sentences go ("fighters of the
     # revolution that brought Castro to power gathered in Miami"), the dates are of one event
     if not bearers and not once and _places_clash(a.places, b.places, ctx.within) \

@@ -10,19 +10,18 @@ claims are of two happenings.
 
 from __future__ import annotations
 
-from datetime import date
-
 from storyline.claims.lexicon import LIGHT, MEASURE_UNIT_NAMES, REPORTING
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
-from storyline.disagree.align import ONCE_EVENTS, _named_args
-from storyline.disagree.verdict import day_of
+from storyline.disagree.align import named_args, once_in_a_life
+from storyline.disagree.verdict import day_of, first_day
 
 # Verbs that carry no happening of their own ("suffered damage", "got 12 votes"): the verb of
 # another report's sentence may name the same happening.
 OPEN_VERBS = LIGHT | REPORTING | frozenset({
     "suffer", "get", "receive", "make", "take", "see", "record", "count", "give", "do", "become",
-    "remain", "find", "measure", "weigh", "span", "stretch", "extend", "run", "know", "appear", "seem"})
+    "remain", "find", "measure", "weigh", "span", "stretch", "extend", "run", "know", "appear",
+    "seem"})
 
 
 # Counted nouns that are units of measure ("the 44,000-pound Zarya"): a size, not a count.
@@ -55,20 +54,15 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
         if not _known_when_planned(plan, fact, corpus):
             return (f"“{plan.text}” is planned or expected, “{fact.text}” is told as what "
                     "happened")
-    if a.kind == "number" and a.unit in SHARES and a.agent and b.agent \
-            and a.agent[0] not in b.agent and b.agent[0] not in a.agent:
-        # "earnings fell 59%" and "profit fell 30%": a share is of the thing the sentence names
-        return f"“{a.text}” is a share of {a.agent[0]}, “{b.text}” of {b.agent[0]}"
-    if a.kind == "number" and _verbs_differ(a, b):
-        return f"“{a.text}” is {a.event}, “{b.text}” is {b.event}: two different happenings"
     if a.kind == "number":
         return _two_measures(a, b)
     if a.kind == "date":
-        pa, pb = _people_in(a), _people_in(b)
+        pa, pb = named_args(a, "PERSON"), named_args(b, "PERSON")
         if pa and pb and not pa & pb:
             # "Cheeks was fired on Saturday" and "O'Brien was fired on Monday": two firings
-            return f"“{a.text}” is of {', '.join(sorted(pa))}, “{b.text}” of {', '.join(sorted(pb))}"
-        if a.event in REPEATED and not (_start(a.date) and _start(b.date)):
+            return (f"“{a.text}” is of {', '.join(sorted(pa))}, "
+                    f"“{b.text}” of {', '.join(sorted(pb))}")
+        if a.event in REPEATED and not (first_day(a.date) and first_day(b.date)):
             # "Microsoft released a fix on Tuesday" and "... on Wednesday" in undated reports:
             # a company releases, a leader meets, a team plays again and again
             return f"“{a.event}” happens again and again; no calendar date ties the two to one"
@@ -81,7 +75,7 @@ def _known_when_planned(plan: Claim, fact: Claim, corpus: Corpus) -> bool:
     it: "decided to travel on Thursday" in a Thursday report against "arrived April 2", four days
     earlier, is a disagreement, not a plan that changed."""
     published = day_of(corpus.published(plan.article_id))
-    done = _start(fact.date) if fact.kind == "date" else None
+    done = first_day(fact.date) if fact.kind == "date" else None
     return published is not None and done is not None and fact.granularity == "day" \
         and done < published
 
@@ -93,12 +87,19 @@ def _sizes(c: Claim) -> bool:
 
 
 def _two_measures(a: Claim, b: Claim) -> str | None:
-    """Figures of one unit that measure two things: shares that make up a whole together ("70%
+    """Figures of one unit that measure two things: shares of two named things, counts under two
+    different verbs, shares that make up a whole together ("70%
     of the population can be reached", "30% cannot"), a threshold and a result ("the necessary
     68 votes", "won 49 votes"), a count whose sentence tells nothing happening to what it counts
     against one that does ("the 11 nations" against "15 nations' inflation fell"), and distances
     of nothing named, told by two different verbs ("rolled 450 km east of Melbourne", "forced out
     of the 1,160-km race")."""
+    if a.unit in SHARES and a.agent and b.agent \
+            and a.agent[0] not in b.agent and b.agent[0] not in a.agent:
+        # "earnings fell 59%" and "profit fell 30%": a share is of the thing the sentence names
+        return f"“{a.text}” is a share of {a.agent[0]}, “{b.text}” of {b.agent[0]}"
+    if _verbs_differ(a, b):
+        return f"“{a.text}” is {a.event}, “{b.text}” is {b.event}: two different happenings"
     if a.unit in SHARES and a.value is not None and b.value is not None \
             and abs(a.value + b.value - 100) <= 1:
         return f"“{a.text}” and “{b.text}” are two parts of one whole"
@@ -128,19 +129,13 @@ def _verbs_differ(a: Claim, b: Claim) -> bool:
     return a.event not in OPEN_VERBS and b.event not in OPEN_VERBS
 
 
-def _people_in(c: Claim) -> set[str]:
-    """The words of people's names that the dated event has for its subject or object."""
-    names = {w for e in c.entity_ids if e.startswith("PERSON:") for w in e[7:].split("-")}
-    return {w for w in c.agent if w in names}
-
-
 def _after_report(early: Claim, late: Claim, corpus: Corpus) -> str | None:
     """``late`` dates the happening after the report of ``early`` was published: that report
     cannot have told of it (a deal signed on Thursday in a Thursday report, one signed on Saturday
     in a report nine days later, are two deals)."""
-    if early.event in ONCE_EVENTS and _named_args(early) & _named_args(late):
+    if once_in_a_life(early, late):
         return None  # one person is killed once: the later date is a wrong date, not a new event
-    d_early, d_late = _start(early.date), _start(late.date)
+    d_early, d_late = first_day(early.date), first_day(late.date)
     if d_early is None or d_late is None or d_early >= d_late:
         return None
     published = day_of(corpus.published(early.article_id))
@@ -149,17 +144,3 @@ def _after_report(early: Claim, late: Claim, corpus: Corpus) -> str | None:
     return (f"“{late.text}” ({d_late}) is after {corpus.published(early.article_id)}, when the "
             f"report giving “{early.text}” was published: two happenings")
 
-
-def _start(value: str | None) -> date | None:
-    """The first day of a TIMEX3 day or month ("1996-08-22", "1997-07"); None for anything
-    vaguer."""
-    if not value or not value[:4].isdigit():
-        return None
-    try:
-        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
-            return date.fromisoformat(value[:10])
-        if len(value) == 7 and value[4] == "-":
-            return date(int(value[:4]), int(value[5:7]), 1)
-    except ValueError:
-        return None
-    return None

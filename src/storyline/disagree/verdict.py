@@ -53,6 +53,17 @@ def day_of(published: str | None) -> date | None:
     return None
 
 
+def first_day(value: str | None) -> date | None:
+    """The first day of a TIMEX3 day or month ("1996-08-22", "1997-07"); None for anything
+    vaguer."""
+    if value and re.fullmatch(r"\d{4}-\d{2}", value):
+        return date(int(value[:4]), int(value[5:7]), 1) if 1 <= int(value[5:7]) <= 12 else None
+    try:
+        return day_of(value)
+    except ValueError:  # "2011-02-30"
+        return None
+
+
 def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
                     settings: DisagreeSettings, moving: bool = False,
                     retold: bool = False) -> Verdict:
@@ -79,7 +90,7 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
     touch = (a.high == b.low or b.high == a.low) and "rounded" in (a.approx, b.approx)
     if a.low <= b.high and b.low <= a.high and not touch:
         return Verdict("compatible", f"“{a.text}” and “{b.text}” both allow {_meet(a, b)}")
-    if a.forecast and b.forecast:
+    if a.planned and b.planned:
         return Verdict("compatible", f"{a.text} and {b.text} are both forecasts or aims: "
                        "two hopes, no fact to contradict")
     if "further" in (a.approx or "") + (b.approx or "") or "another" in (a.approx or "") + (b.approx or ""):
