@@ -4,30 +4,22 @@ are the resolver's reading, not a second date."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from storyline.claims.dates import TAKE_POWER, date_event
 from storyline.claims.parse import parse
 from storyline.claims.pronouns import fuller_name
 from storyline.claims.records import Claim
-from storyline.corpus import read_corpus
-from storyline.disagree import VERDICTS, find_disagreements
 from storyline.disagree.verdict import compare_dates
 from storyline.records import Mention, TimeExpr
 
-
-def write(tmp_path: Path, name: str, published: str, body: str) -> Path:
-    p = tmp_path / f"{name}.jsonl"
-    p.write_text(json.dumps({"id": name, "title": "Republic of Ostrava", "published": published,
-                             "source": name, "text": body}) + "\n", encoding="utf-8")
-    return p
+from two_reports import found as verdicts_of, two_reports
 
 
 def dates(tmp_path: Path, a: tuple[str, str], b: tuple[str, str]) -> list[tuple[str, list[str]]]:
-    c = read_corpus([write(tmp_path, "wire-a", *a), write(tmp_path, "paper-b", *b)])
-    return [(d.verdict, sorted(s.value for s in d.sides))
-            for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == "date"]
+    """Verdicts on the dates of two reports given as (publication day, text)."""
+    return verdicts_of(two_reports(tmp_path, a[1], b[1], (a[0], b[0]), "Republic of Ostrava"),
+                       "date")
 
 
 def event_of(sentence: str, when: str) -> str | None:

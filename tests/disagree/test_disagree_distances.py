@@ -3,28 +3,16 @@ compass direction from a named place ("15 miles southeast of Springfield")."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from storyline.claims import extract_claims
-from storyline.corpus import read_corpus
-from storyline.disagree import VERDICTS, find_disagreements
+
+from two_reports import found as numbers, two_reports
 
 
 def corpus(tmp_path: Path, a: str, b: str,
            published: tuple[str, str] = ("2011-05-02", "2011-05-03")):
-    paths = []
-    for (name, body), day in zip((("wire-a", a), ("paper-b", b)), published):
-        p = tmp_path / f"{name}.jsonl"
-        p.write_text(json.dumps({"id": name, "title": "Report", "published": day,
-                                 "source": name, "text": body}) + "\n", encoding="utf-8")
-        paths.append(p)
-    return read_corpus(paths)
-
-
-def numbers(c):
-    return sorted((d.verdict, sorted(s.value for s in d.sides))
-                  for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == "number")
+    return two_reports(tmp_path, a, b, published)
 
 
 TRUCK = ("Deputies searching for the missing driver said his truck was found empty about {n} "

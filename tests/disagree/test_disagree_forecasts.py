@@ -3,29 +3,17 @@ contradict each other, and a forecast is not contradicted by the count of what t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from storyline.claims import extract_claims
-from storyline.corpus import read_corpus
-from storyline.disagree import VERDICTS, find_disagreements
+
+from two_reports import found as numbers, two_reports
 
 LEAD = "The navy is moving ships and sailors to the northern coast after the border clash. "
 
 
 def corpus(tmp_path: Path, a: str, b: str):
-    paths = []
-    for name, day, body in (("wire-a", "2012-05-02", a), ("paper-b", "2012-05-04", b)):
-        p = tmp_path / f"{name}.jsonl"
-        p.write_text(json.dumps({"id": name, "title": "Navy", "published": day, "source": name,
-                                 "text": LEAD + body}) + "\n", encoding="utf-8")
-        paths.append(p)
-    return read_corpus(paths)
-
-
-def numbers(c):
-    return sorted((d.verdict, sorted(s.value for s in d.sides))
-                  for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == "number")
+    return two_reports(tmp_path, LEAD + a, LEAD + b, ("2012-05-02", "2012-05-04"), "Navy")
 
 
 def test_an_aim_and_an_expectation_are_two_forecasts(tmp_path):

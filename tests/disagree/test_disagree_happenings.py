@@ -4,26 +4,18 @@ Thursday's report and one signed on Saturday in a report nine days later are two
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from storyline.claims.extract import _LABEL_BEFORE
 from storyline.claims.modality import planned_at
 from storyline.claims.parse import parse
-from storyline.corpus import read_corpus
-from storyline.disagree import VERDICTS, find_disagreements
+
+from two_reports import found as verdicts_of, two_reports
 
 
 def found(tmp_path: Path, a: tuple[str, str], b: tuple[str, str], kind: str = "date"):
-    paths = []
-    for name, (day, body) in (("wire-a", a), ("paper-b", b)):
-        p = tmp_path / f"{name}.jsonl"
-        p.write_text(json.dumps({"id": name, "title": "Ostrava talks", "published": day,
-                                 "source": name, "text": body}) + "\n", encoding="utf-8")
-        paths.append(p)
-    c = read_corpus(paths)
-    return [(d.verdict, sorted(s.value for s in d.sides))
-            for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == kind]
+    """Verdicts on two reports given as (publication day, text)."""
+    return verdicts_of(two_reports(tmp_path, a[1], b[1], (a[0], b[0]), "Ostrava talks"), kind)
 
 
 def planned(sentence: str, value: str) -> bool:
@@ -109,7 +101,8 @@ def test_two_people_fired_on_two_days_are_two_firings(tmp_path):
 def test_a_figure_split_by_a_stray_space_is_no_figure(tmp_path):
     # text rebuilt from tokens: "$2. 6 million" is neither $2 nor 6 million
     got = found(tmp_path,
-                ("2009-03-02", "The robbers took jewels worth $2. 6 million from the Ostrava store."),
+                ("2009-03-02", "The robbers took jewels worth $2. 6 million from the Ostrava "
+                               "store."),
                 ("2009-03-02", "The robbers took jewels worth $9 million from the Ostrava store."),
                 kind="number")
     assert not any(v == "conflict" for v, _ in got)
@@ -121,7 +114,8 @@ def no_conflict(tmp_path, a: str, b: str, day: str = "1998-11-02") -> bool:
 
 def test_figures_of_two_measured_things_are_not_set_against_each_other(tmp_path):
     # two parts of one whole
-    assert no_conflict(tmp_path, "Aid groups said the areas they reach cover 70% of the population.",
+    assert no_conflict(tmp_path, "Aid groups said the areas they reach cover 70% of the "
+                                 "population.",
                        "Aid groups said they cannot reach counties home to 30% of the population.")
     # a threshold and a result
     assert no_conflict(tmp_path, "Meri won 49 votes in the Ostrava parliament on Tuesday.",
@@ -161,14 +155,7 @@ def test_numbers_that_name_or_tell_the_time_are_no_counts(tmp_path):
 
 
 def undated(tmp_path: Path, a: str, b: str):
-    paths = []
-    for name, body in (("wire-a", a), ("paper-b", b)):
-        p = tmp_path / f"{name}.jsonl"
-        p.write_text(json.dumps({"id": name, "title": "Ostrava", "source": name, "text": body})
-                     + "\n", encoding="utf-8")
-        paths.append(p)
-    c = read_corpus(paths)
-    return [d.verdict for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == "date"]
+    return [v for v, _ in verdicts_of(two_reports(tmp_path, a, b, title="Ostrava"), "date")]
 
 
 def test_a_recurring_happening_needs_a_calendar_date_to_be_one(tmp_path):

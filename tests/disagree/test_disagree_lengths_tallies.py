@@ -3,27 +3,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from storyline.claims import extract_claims
-from storyline.corpus import read_corpus
-from storyline.disagree import VERDICTS, find_disagreements
+from storyline.disagree import find_disagreements
+
+from two_reports import found as numbers, two_reports
 
 
-def corpus(tmp_path: Path, a: str, b: str, published: tuple[str, str] = ("2010-03-02", "2010-03-02")):
-    paths = []
-    for (name, body), day in zip((("wire-a", a), ("paper-b", b)), published):
-        p = tmp_path / f"{name}.jsonl"
-        p.write_text(json.dumps({"id": name, "title": "Report", "published": day,
-                                 "source": name, "text": body}) + "\n", encoding="utf-8")
-        paths.append(p)
-    return read_corpus(paths)
-
-
-def numbers(c):
-    return sorted((d.verdict, sorted(s.value for s in d.sides))
-                  for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == "number")
+def corpus(tmp_path: Path, a: str, b: str,
+           published: tuple[str, str] = ("2010-03-02", "2010-03-02")):
+    return two_reports(tmp_path, a, b, published)
 
 
 BRIDGE = ("Engineers finished the new footbridge over the river in Hamburg on Monday. "

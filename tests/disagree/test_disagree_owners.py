@@ -3,12 +3,12 @@ report that never mentions the name (the team's 340 yards), only with one that d
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from storyline.claims import extract_claims
-from storyline.corpus import read_corpus
 from storyline.disagree import VERDICTS, find_disagreements
+
+from two_reports import two_reports
 
 PLAYER = "The Hawks lost to the Rams despite Amos's {n} yards rushing."
 TEAM = ("Despite rushing for 340 yards, the Hawks lost their home finale to the Rams on Sunday "
@@ -16,13 +16,7 @@ TEAM = ("Despite rushing for 340 yards, the Hawks lost their home finale to the 
 
 
 def corpus(tmp_path: Path, a: str, b: str):
-    paths = []
-    for name, body in (("wire-a", a), ("paper-b", b)):
-        p = tmp_path / f"{name}.jsonl"
-        p.write_text(json.dumps({"id": name, "title": "Hawks", "source": name, "text": body})
-                     + "\n", encoding="utf-8")
-        paths.append(p)
-    return read_corpus(paths)
+    return two_reports(tmp_path, a, b, title="Hawks")
 
 
 def yards(c):

@@ -4,26 +4,13 @@ compared with the other too."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from storyline.corpus import read_corpus
-from storyline.disagree import VERDICTS, find_disagreements
+from two_reports import found as numbers, two_reports
 
 
 def corpus(tmp_path: Path, a: str, b: str):
-    paths = []
-    for name, body in (("wire-a", a), ("paper-b", b)):
-        p = tmp_path / f"{name}.jsonl"
-        p.write_text(json.dumps({"id": name, "title": "Bomb", "published": "2012-09-14",
-                                 "source": name, "text": body}) + "\n", encoding="utf-8")
-        paths.append(p)
-    return read_corpus(paths)
-
-
-def numbers(c):
-    return sorted((d.verdict, sorted(s.value for s in d.sides))
-                  for d in find_disagreements(c, verdicts=VERDICTS) if d.kind == "number")
+    return two_reports(tmp_path, a, b, ("2012-09-14", "2012-09-14"), "Bomb")
 
 
 WIRE = ("A bomb exploded in a cafe in the port town of Lindow late on Thursday. The army said "

@@ -3,13 +3,13 @@ sentence naming no round reports the latest round its article tells of."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from storyline.claims import extract_claims
 from storyline.claims.rounds import round_of, rounds_named
-from storyline.corpus import read_corpus
 from storyline.disagree import VERDICTS, find_disagreements
+
+from two_reports import two_reports
 
 SECOND = ("Lawmakers in Vilnia again failed to elect a speaker on Monday in a second round of "
           "voting. The clerk of the assembly said 88 deputies voted in the second round, with "
@@ -20,13 +20,7 @@ THIRD = ("Lawmakers in Vilnia failed for a third time to elect a speaker on Mond
 
 
 def corpus(tmp_path: Path, a: str, b: str):
-    paths = []
-    for name, body in (("wire-a", a), ("paper-b", b)):
-        p = tmp_path / f"{name}.jsonl"
-        p.write_text(json.dumps({"id": name, "title": "Vote", "published": "2013-02-04",
-                                 "source": name, "text": body}) + "\n", encoding="utf-8")
-        paths.append(p)
-    return read_corpus(paths)
+    return two_reports(tmp_path, a, b, ("2013-02-04", "2013-02-04"), "Vote")
 
 
 def abstentions(c):
