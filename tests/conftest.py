@@ -1,3 +1,5 @@
+"""Fixtures shared by the suites that read the example corpus as a whole (events, timeline)."""
+
 from __future__ import annotations
 
 import copy
@@ -7,7 +9,7 @@ import pytest
 
 from storyline.corpus import Corpus, read_corpus
 
-SEEDS = Path(__file__).resolve().parents[2] / "examples" / "russia-turkey"
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "russia-turkey"
 
 
 @pytest.fixture(scope="session")
