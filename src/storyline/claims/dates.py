@@ -187,7 +187,39 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> DateEvent | None:
     prt = [c for c in tok.children if c.dep_ == "prt"]
     if prt:
         lemma, words = f"{lemma} {prt[0].lower_}", f"{tok.text} {prt[0].text}"
+    care = _care_destination(tok)
+    if care is not None:
+        return DateEvent("check in", f"{words} to {care.text}", _args(tok), _subject(tok))
     return DateEvent(DATE_EVENT_SYNONYMS.get(lemma, lemma), words, _args(tok), _subject(tok))
+
+
+# Going somewhere: "went to a detox clinic", "headed into rehab" on a day is checking in there,
+# as "checked into" and "entered" are.
+_GOING = frozenset({"head", "go", "return", "rush", "retreat"})
+# Places of care one is admitted to, named by the place or by what it gives ("a treatment
+# facility", "a rehab center", "the hospital").
+_CARE_WORDS = frozenset({"rehab", "rehabilitation", "detox", "treatment", "recovery", "clinic",
+                         "hospital", "sanatorium", "hospice", "psychiatric"})
+
+
+def _care_destination(verb: Any) -> Any | None:
+    """The place of care a verb of going leads to ("went to a desert detox clinic"), else
+    None. One who goes there to do something else (to visit, to see the victims) is no patient."""
+    if verb.pos_ != "VERB" or (verb.lemma_ or "").lower() not in _GOING:
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                 for g in c.children) for c in kids):
+        return None
+    for prep in kids:
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "into"):
+            continue
+        for place in prep.children:
+            named = [place] + [g for g in place.children if g.dep_ in ("compound", "amod")]
+            if place.dep_ == "pobj" and any((w.lemma_ or w.text).lower() in _CARE_WORDS
+                                            for w in named):
+                return place
+    return None
 
 
 def _subject(verb: Any) -> Any | None:

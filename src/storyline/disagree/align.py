@@ -190,6 +190,27 @@ def _name_words(c: Claim) -> list[str]:
     return sorted({w for name in _entity_names(c) for w in name.split("-")})
 
 
+# Words that say what kind of body a name is; reports drop them ("the Seaview Recovery Center",
+# "Seaview Recovery").
+_KIND_WORDS = frozenset({"center", "centre", "inc", "corp", "corporation", "co", "company",
+                         "group", "ltd", "llc", "plc", "institute", "foundation", "association"})
+
+
+def _named_unmarked(actors: Sequence[str], other: Claim) -> bool:
+    """An organisation of one sentence that the other writes by name too, where the tagger did not
+    link it ("checked into the Seaview Recovery Center", "has gone into Seaview, a recovery
+    clinic"): every word of its name but the kind of body it is ("center") is among the other's
+    words. A one-word name is an ordinary word too often ("Apple", "Shell") to tell."""
+    for actor in actors:
+        label, _, name = actor.partition(":")
+        if label != "ORG":
+            continue
+        words = [stem(w) for w in name.split("-") if w not in _KIND_WORDS]
+        if len(words) >= 2 and all(w in other.words for w in words):
+            return True
+    return False
+
+
 def _unmentioned(owners: Sequence[str], other: Claim) -> bool:
     """A name the count is written on that the other report's sentences never mention."""
     return any(stem(o) not in other.words for o in owners)
@@ -299,7 +320,8 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         # "Slepian was killed on Oct. 23, 1999" and "Slepian was shot on Friday night": one
         # person is killed once
         score += settings.once_bonus
-    if a.kind == "date" and _shared(a.actors, b.actors):
+    if a.kind == "date" and (_shared(a.actors, b.actors) or _named_unmarked(a.actors, b)
+                             or _named_unmarked(b.actors, a)):
         # "Tara Reid checked into ..." and "Tara Reid has entered ...": one event of one actor
         score += settings.actor_bonus
     ea = ctx.event_of.get((a.article_id, a.sentence_start))
