@@ -44,8 +44,24 @@ class SentenceContext:
     actors: list[str] = field(default_factory=list)
 
 
+# A year written out: without one, a date's year comes from the publication date.
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?!\w)")
+
+
+def context_date(t: TimeExpr, dct_given: bool) -> str:
+    """The TIMEX3 value of a date of the sentence. A month and day written without a year ("Nov.
+    3") in an article whose publication date was only guessed gets its year from the guess, so
+    the year is dropped ("XXXX-11-03"): two reports of one ceremony guessed into two years name
+    one day."""
+    if dct_given or _YEAR.search(t.text) or not _MONTH.search(t.text) \
+            or not re.match(r"\d{4}-\d\d-\d\d", t.value):
+        return t.value  # a relative date ("eight days ago") stays as the guess placed it
+    return "XXXX" + t.value[4:]
+
+
 def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],
-                     timexes: list[TimeExpr]) -> SentenceContext:
+                     timexes: list[TimeExpr], dct_given: bool = True) -> SentenceContext:
     s = sentences[i]
     prev = sentences[i - 1] if i > 0 else None
     lo = prev.start if prev is not None else s.start
@@ -56,7 +72,8 @@ def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],
     ents = [m.entity_id or m.text for m in mentions if inside(m.start, m.end, lo, s.end)]
     places = [m.entity_id or m.text for m in mentions
               if inside(m.start, m.end, s.start, s.end) and m.label in PLACE_LABELS]
-    dates = [t.value for t in timexes if t.type == "DATE" and inside(t.start, t.end, s.start, s.end)]
+    dates = [context_date(t, dct_given) for t in timexes
+             if t.type == "DATE" and inside(t.start, t.end, s.start, s.end)]
     words = content_words((prev.text + " " if prev is not None else "") + s.text)
     periods = sorted({f"{m.group(1).lower().replace('previous', 'last').replace('past', 'last')} "
                       f"{m.group(2).lower()}" for m in _PERIOD.finditer(s.text)})

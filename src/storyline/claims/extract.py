@@ -23,7 +23,7 @@ from storyline.claims.lexicon import (
     STOPWORDS,
     TALLY,
 )
-from storyline.claims.modality import planned_at
+from storyline.claims.modality import planned_at, value_of_known_thing
 from storyline.claims.numbers import find_numbers
 from storyline.claims.parse import parse
 from storyline.claims.plays import find_clocks, find_one_more
@@ -104,7 +104,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
     claims: list[Claim] = []
     for i, doc in docs.items():
         s = sentences[i]
-        ctx = sentence_context(i, sentences, mentions, timexes)
+        ctx = sentence_context(i, sentences, mentions, timexes,
+                               dct_given=a.dct.source in ("metadata", "user"))
         base = dict(article_id=aid, sentence_start=s.start, sentence_end=s.end,
                     entity_ids=ctx.entity_ids, places=ctx.places, dates=ctx.dates, words=ctx.words,
                     periods=ctx.periods, actors=ctx.actors)
@@ -151,20 +152,26 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 modifiers = [*modifiers, _dimension(s.text[n.end:n.end + 30])]
                 heading, origin = _heading(s.text[n.end:n.end + 90])
             sizes = unit in MEASURE_UNIT_NAMES or head in TIME_HEADS
+            planned = planned_at(doc, n.start, n.end)
+            # "will collect the $512,000 award": the plan is what will be done with a known
+            # thing; its value is told as a fact, bound to no planned event (as "her award,
+            # worth $498,000" is bound to none)
+            known = planned and unit in MONEY_UNITS and value_of_known_thing(doc, n.start, n.end)
             what = " ".join(w for w in (b.head_text or (b.head if b.head != "people" else "people"),
                                         b.event_text) if w) or (n.unit or "")
             claims.append(Claim(
                 kind="number", start=start, end=end, text=text[start:end],
                 what=f"{what} (with {named} named)" if named else what,
                 low=low, high=high, value=value, approx=n.approx, unit=unit,
-                head=head, event=b.event, agent=b.agent, modifiers=modifiers,
+                head=head, event=None if known else b.event, joined=b.joined, agent=b.agent,
+                modifiers=modifiers,
                 bearer=b.bearer if sizes else None,
                 bearer_proper=b.bearer_proper and sizes,
                 heading=heading, origin=origin,
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
                 tally=bool(TALLY.search(s.text)),
                 vote_round=round_of(s.text, rounds), owners=_owners(b.owners, s.start, mentions),
-                planned=planned_at(doc, n.start, n.end),
+                planned=planned and not known,
                 converted=bool(_CONVERSION.search(s.text, max(0, n.start - 40), n.start)),
                 **base))  # type: ignore[arg-type]
         _scope(claims[first_count:], s.text, s.start, mentions, doc)

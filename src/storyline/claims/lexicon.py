@@ -50,6 +50,10 @@ MARKET_WORDS = frozenset({"volume", "trad", "session", "composite"})
 PEOPLE = frozenset({"people", "person", "victim", "dead", "body", "life", "fatality", "casualty",
                     "individual", "resident", "inhabitant", "wounded", "injured", "other", "man",
                     "adult"})
+# Nouns for a body of troops: "90,000 Ruritanian soldiers" and "its forces ... now number about
+# 70,000" count one army. (Servicemen, named one by one in a toll, are left apart.)
+TROOPS = frozenset({"soldier", "troop", "force"})
+
 # Who a toll or an arrest count names by their role: "99 alleged Mafia members seized", "4,299
 # political opponents died". Counted as people, the role kept as a qualifier ("member"), so they
 # compare with "89 people arrested" but not with "18 soldiers killed". (Soldiers, police and
@@ -84,6 +88,9 @@ REVISION = re.compile(
     r"increase[sd]?|fell|fall(?:en|s)?|drop(?:ped|s)?)|"
     r"(?:lower|rais|revis)(?:ed|ing|es|e)? (?:the |its |their )?(?:\w+ )?(?:death )?(?:toll|count|figure|estimate))\b",
     re.IGNORECASE)
+
+# Currency words wire copy writes before the figure ("dlrs 512,000"), as a parsed token.
+CURRENCY_FIRST = frozenset({"dlrs", "dlr", "dlrs."})
 
 # Units a number can be bound to without a noun: "10 percent", "$2.5bn".
 MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "AUD", "CAD", "HKD", "INR", "CNY", "RUB",

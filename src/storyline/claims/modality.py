@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.claims.lexicon import CURRENCY_FIRST
+
 # Auxiliaries that put a verb in the future (or a future seen from the past: "would appear").
 FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo", "might", "may", "could", "should"})
 
@@ -41,6 +43,32 @@ def planned_at(doc: Any, start: int, end: int) -> bool:
         return False
     verb = _told_of(toks[-1]) or _verb_above(toks[-1])
     return verb is not None and _is_planned(verb)
+
+
+# Determiners that make a noun phrase a thing already known: "the", "his", "its".
+_DEFINITE = frozenset({"the", "this", "that", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def value_of_known_thing(doc: Any, start: int, end: int) -> bool:
+    """``doc[start:end]`` is written before the noun of a definite phrase ("will collect the
+    $512,000 award", "will sell its $2 million home"): the value of a thing that already exists,
+    told as a fact even where the sentence plans what will happen to the thing."""
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return False
+    tok = toks[-1]
+    for _ in range(3):
+        head = tok.head
+        if head.i == tok.i - 1 and head.lower_ in CURRENCY_FIRST:
+            tok = head  # "the dlrs 512,000 award": the figure hangs on its currency word
+            continue
+        if head.i <= tok.i:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and not head.like_num and head.tag_ != "NNP":
+            return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE and c.i < tok.i
+                       for c in head.children)
+        tok = head
+    return False
 
 
 def _told_of(tok: Any) -> Any | None:

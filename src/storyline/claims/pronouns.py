@@ -12,6 +12,8 @@ from typing import Any
 from storyline.records import Mention, Sentence
 
 PERSONAL = frozenset({"he", "she"})
+# Pronouns of things counted: "they now number 70,000".
+PLURAL = frozenset({"they", "these", "those"})
 # Events a person lives through once (claims.dates names them so): "the slaying" told after "the
 # death of Dr. Vell" is his.
 ONE_DEATH = frozenset({"kill", "die"})
@@ -68,3 +70,12 @@ def victim_before(previous: Sentence, mentions: list[Mention], text: str) -> Men
         if named is not None:
             return named
     return None
+
+
+def plural_antecedent(pronoun: Any) -> Any | None:
+    """The noun a plural "they" stands for within its sentence: the last plural common noun
+    before it ("Ruritania has moved more troops into the region, and they now number 90,000")."""
+    if pronoun.lower_ not in PLURAL:
+        return None
+    before = [t for t in pronoun.doc[:pronoun.i] if t.tag_ == "NNS" and t.pos_ == "NOUN"]
+    return before[-1] if before else None

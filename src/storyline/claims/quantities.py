@@ -13,6 +13,7 @@ from typing import Any
 
 from storyline.claims.lexicon import (
     CLASS_NAMES,
+    CURRENCY_FIRST,
     EVENT_CLASSES,
     FAMILY,
     LIGHT,
@@ -23,10 +24,12 @@ from storyline.claims.lexicon import (
     REPORTING,
     ROLES,
     STOPWORDS,
+    TROOPS,
     UPDATE_CUES,
     VALUATION,
 )
 from storyline.claims.numbers import Number
+from storyline.claims.pronouns import plural_antecedent
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "acomp", "oprd", "xcomp", "compound",
@@ -48,6 +51,7 @@ class Binding:
     bearer_proper: bool = False
     # names written on the counted noun, with their offsets in the sentence
     owners: list[tuple[str, int]] = field(default_factory=list)
+    joined: str | None = None  # a second event class counted with the first (see _joined)
 
 
 def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
@@ -75,7 +79,8 @@ def _counted_noun(num_tokens: list[Any]) -> Any | None:
     t = last
     for _ in range(3):
         if t.head.i in inside or (t.dep_ in ("nummod", "quantmod", "compound")
-                                  and t.head.lower_ in _VAGUE_NOUNS and t.head.i != t.i):
+                                  and t.head.lower_ in _VAGUE_NOUNS and t.head.i != t.i) \
+                or _currency_before(t):
             t = t.head
             continue
         break
@@ -102,10 +107,18 @@ def _counted_noun(num_tokens: list[Any]) -> Any | None:
     return None
 
 
+def _currency_before(t: Any) -> bool:
+    """ "the dlrs 512,000 award": the parser hangs the figure on the currency word just before
+    it, which stands between the figure and the noun it is the amount of."""
+    return t.head.i == t.i - 1 and t.head.lower_ in CURRENCY_FIRST
+
+
 def _normal_head(noun: Any, event: str | None) -> str:
     lemma = _lemma(noun)
     if lemma in PEOPLE or noun.lower_ in PEOPLE:
         return "people"
+    if lemma in TROOPS:
+        return "troop"
     return lemma
 
 
@@ -194,6 +207,12 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
     if event is None and first_verb is not None:
         event = (_lemma(first_verb), first_verb.text)
         agent = _agent(first_verb)
+    numbered = _numbered(num_toks[-1]) if noun is None and n.unit is None else None
+    if numbered is not None:
+        # "they now number about 70,000": a count of what is there, by a verb that names no
+        # happening of its own (another report's verb may name the same troops)
+        noun, verb = numbered
+        event, agent = (_lemma(verb), verb.text), []
     if noun is None and event is None and n.unit is None:
         return None
     head = _normal_head(noun, event[0] if event else None) if noun is not None else (
@@ -222,7 +241,55 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
                    agent, modifiers, update,
                    _lemma(bearer) if bearer is not None else None,
                    bearer is not None and bearer.pos_ == "PROPN",
-                   _owners(noun, num_toks) if noun is not None else [])
+                   _owners(noun, num_toks) if noun is not None else [],
+                   _joined(anchor, event[0], event[1]) if event else None)
+
+
+# A verb's own core arguments: a verb that has them does not share the count's.
+_CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _joined(anchor: Any, event: str, event_text: str) -> str | None:
+    """The class of an event verb joined to the count's own and sharing its argument ("villagers
+    who were killed or went missing", "dissidents died or disappeared"): such a count is of both
+    together, a measure of its own. A joined verb with arguments of its own ("killed 10 people
+    and wounded 70 others") makes two counts, not one."""
+    near = sorted((t for t in anchor.doc if t.text == event_text),
+                  key=lambda t: abs(t.i - anchor.i))
+    if not near:
+        return None
+    tok = near[0]
+    joined = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        joined.append(tok.head)
+    for j in joined:
+        if any(c.dep_ in _CORE_ARGS for c in j.children):
+            continue
+        got = _event_of(j)
+        if got is not None and got[0] != event and got[0] in CLASS_NAMES:
+            return got[0]
+    return None
+
+
+# Verbs whose subject is what the figure counts: "the troops number 70,000", "they total 40".
+_COUNTING_VERBS = frozenset({"number", "total", "count"})
+
+
+def _numbered(t: Any) -> tuple[Any, Any] | None:
+    """The noun a figure counts, and the verb, when the figure is the object of "number" ("the
+    troops now number about 70,000"); a plural pronoun there ("... its forces, and they now
+    number ...") stands for the plural noun before it."""
+    if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _BETWEEN:
+        t = t.head  # "number about 3,000", "about" read as a preposition
+    verb = t.head
+    if t.dep_ not in ("dobj", "attr", "npadvmod", "prep") or verb.pos_ != "VERB" \
+            or _lemma(verb) not in _COUNTING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    noun = subject if subject.pos_ in _NOUNS else plural_antecedent(subject)
+    return (noun, verb) if noun is not None else None
 
 
 def _owners(noun: Any, num_toks: list[Any]) -> list[tuple[str, int]]:

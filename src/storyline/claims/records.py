@@ -32,6 +32,8 @@ class Claim:
     unit: str | None = None  # "%", "USD", ...
     head: str | None = None  # what is counted, normalised: "people", "serviceman", "troop"
     event: str | None = None  # the event class or lemma: "killed", "injured", "sign"
+    # a second class counted together with the event: "missing" in "killed or went missing"
+    joined: str | None = None
     agent: list[str] = field(default_factory=list)  # lemmas of what caused it: ["attack", "suicide"]
     modifiers: list[str] = field(default_factory=list)  # lemmas qualifying the head: ["russian"]
     bearer: str | None = None  # what a measure is of: "unity" in "the 36-foot Unity"

@@ -20,9 +20,9 @@ from storyline.disagree.verdict import one_origin, two_headings
 from storyline.records import Event
 
 # Modifiers that say whose people are counted; "Russian servicemen" vs "Turkish soldiers" differ,
-# but "wounded" or "other" qualify nothing.
+# but "wounded" or "other" qualify nothing, nor does "armed" (any country's forces are armed).
 _NEUTRAL_MODIFIERS = frozenset({"other", "more", "further", "additional", "total", "estimated",
-                                "many", "least", "new", "reported", "confirmed"})
+                                "many", "least", "new", "reported", "confirmed", "armed"})
 
 
 @dataclass(slots=True)
@@ -164,12 +164,19 @@ def _places_clash(x: Sequence[str], y: Sequence[str],
 
 def _dates_clash(a: Claim, b: Claim) -> bool:
     """Both sentences date what they report, and no date of one is compatible with one of the
-    other (a prefix: "2016" holds "2016-06-28")."""
-    da = [d for d in a.dates if d[:1].isdigit()]
-    db = [d for d in b.dates if d[:1].isdigit()]
-    if not da or not db:
-        return False
-    return not any(x.startswith(y) or y.startswith(x) for x in da for y in db)
+    other (a prefix: "2016" holds "2016-06-28"). Days of no known year ("XXXX-11-03") are
+    compared with each other only: against a resolved date, a guessed year says nothing."""
+    pairs = [(x, y) for x in a.dates for y in b.dates if _comparable(x, y)]
+    return bool(pairs) and not any(x.startswith(y) or y.startswith(x) for x, y in pairs)
+
+
+def _comparable(x: str, y: str) -> bool:
+    if x[:1].isdigit() and y[:1].isdigit():
+        return True
+    return bool(_NO_YEAR.match(x) and _NO_YEAR.match(y))
+
+
+_NO_YEAR = re.compile(r"XXXX-\d\d-\d\d")
 
 
 # Words for any made object: "the unit is 18 feet long" may well be the Unity module another
@@ -314,6 +321,10 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
     if bearers or (a.unit in MONEY_UNITS and a.head and a.head == b.head):
         # one named object measured twice; one thing ("the prize") valued twice
         score += settings.bearer_bonus
+    if a.kind == "number" and a.joined and a.joined == b.joined:
+        # "killed or went missing" and "died or disappeared": a count of two fates together is
+        # one measure of its own, however differently the sentences around it are worded
+        score += settings.joined_bonus
     if {d for d in a.dates if d[:1].isdigit()} & {d for d in b.dates if d[:1].isdigit()}:
         score += settings.date_bonus  # an unresolved "XXXX-XX-XX" says nothing
     if once:

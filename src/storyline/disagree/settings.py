@@ -16,6 +16,8 @@ class DisagreeSettings:
     event_bonus: float = 0.2  # the events helper put both sentences in one Event
     actor_bonus: float = 0.2  # a dated event of one named person or body in both sentences
     once_bonus: float = 0.3  # one named person killed (died, born) in both sentences
+    # two counts of one union of events: "killed or went missing" and "died or disappeared"
+    joined_bonus: float = 0.2
     bearer_bonus: float = 0.2  # two measures of one named object: "the 36-foot Unity", "the unit" (Unity)
     # Minimum alignment score to compare two claims, by kind. Dates and quotes need more: a date
     # of another happening of the same kind (another meeting of the same two leaders) is the

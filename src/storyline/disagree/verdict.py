@@ -32,6 +32,28 @@ class Verdict:
 VAGUE = frozenset({"several", "a few", "a handful of", "numerous", "a number of"})
 
 
+# Words that centre an estimate on the figure written: "about 70,000", "an estimated 90,000".
+ESTIMATES = frozenset({"roughly", "about", "around", "approximately", "some", "an estimated",
+                       "estimated", "or so"})
+# How far apart two estimates of one figure may be: what "about" allows at most.
+ESTIMATE_REACH = 0.15
+
+
+def two_estimates_apart(a: Claim, b: Claim) -> bool:
+    """Two estimates further apart than "about" ever stretches (15%, see claims.numbers): "an
+    estimated 90,000" and "about 70,000" only touch at the edges of their slack, and a writer
+    who meant 77,000 would have written a figure nearer it. Two estimates, not one. (The middles
+    of the ranges are compared, so a figure converted to another unit compares alike.)"""
+    if a.approx not in ESTIMATES or b.approx not in ESTIMATES:
+        return False
+    mid_a, mid_b = _middle(a), _middle(b)
+    return abs(mid_a - mid_b) > ESTIMATE_REACH * max(mid_a, mid_b)
+
+
+def _middle(c: Claim) -> float:
+    return ((c.low or 0) + (c.high or 0)) / 2
+
+
 def two_headings(a: Claim, b: Claim) -> bool:
     """Both distances give a direction, and they are a quarter turn or more apart ("southeast"
     and "southwest"); "north" and "northeast" are one direction told loosely."""
@@ -88,7 +110,7 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
     # rounded figures only touch at the edge of their ranges ("22 million" ends where "23 million"
     # starts): that is two different figures, not one both allow
     touch = (a.high == b.low or b.high == a.low) and "rounded" in (a.approx, b.approx)
-    if a.low <= b.high and b.low <= a.high and not touch:
+    if a.low <= b.high and b.low <= a.high and not touch and not two_estimates_apart(a, b):
         return Verdict("compatible", f"“{a.text}” and “{b.text}” both allow {_meet(a, b)}")
     if a.planned and b.planned:
         return Verdict("compatible", f"{a.text} and {b.text} are both forecasts or aims: "
