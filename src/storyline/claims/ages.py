@@ -15,8 +15,10 @@ from storyline.records import Mention
 _NUM = r"\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?"
 # "61-year-old Sharron Smith", "Sixty-year-old Sharron Smith", "the 33-year-old actress Tara Reid"
 _BEFORE = re.compile(rf"\b(?P<n>{_NUM})[- ]years?[- ]old\b", re.IGNORECASE)
-# "Sharron Smith, 60, was arrested", "Smith, aged 60,", "Smith, 60 years old"
-_AFTER = re.compile(r"^,\s*(?:aged?\s+)?(?P<n>\d{1,3})(?:\s+years\s+old)?\s*(?:[,);]|and\s+[A-Z])")
+# "Sharron Smith, 60, was arrested", "Smith, aged 60,", "Smith, 60 years old", and at the end of a
+# sentence: "opened fire, killing Tomas Ferrand, 47."
+_AFTER = re.compile(r"^,\s*(?:aged?\s+)?(?P<n>\d{1,3})(?:\s+years\s+old)?\s*"
+                    r"(?:[,);]|and\s+[A-Z]|\.?\s*$)")
 # Words that may stand between an age and the name it is of: "the 33-year-old actress Tara Reid".
 _GAP = 40
 

@@ -18,6 +18,7 @@ from storyline.claims.lexicon import (
     MEASURE_UNIT_NAMES,
     MEASURE_UNITS,
     MONEY_UNITS,
+    NAUTICAL,
     PEOPLE,
     REVISION,
     STOPWORDS,
@@ -62,7 +63,11 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ALL_BUT = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 # "30 miles (48 km)", "120-mph (205-kph)", "1,000 baht (dlrs 26)": a figure in brackets right
 # after a measured figure restates it in another unit, rounded its own way
-_CONVERSION = re.compile(r"\d[\d,.]*\s*-?\s*[^\W\d_][\w.]*\s*\(\s*"
+# (a short scale may come between, "3m euros (2.4m pounds)", and a spelled sum: "a four - million -
+# franc (5.2 - million pound) haul", as text rebuilt from tokens has it)
+_CONVERSION = re.compile(r"(?:\d[\d,.]*\s*-?\s*(?:(?:m|mn|bn)\s+)?|\b(?:one|two|three|four|five|six"
+                         r"|seven|eight|nine|ten)\s*-?\s*(?:million|billion)\s*-?\s*)"
+                         r"[^\W\d_][\w.]*\s*\(\s*"
                          r"(?:about |some |nearly |roughly |around |approximately )?"
                          r"(?:US\s?\$|\$|€|£|dlrs\.?\s?)?\s*$", re.IGNORECASE)
 _SUPERSEDED = re.compile(r"\b(?:initially|originally|at first)\s+(?:(?:put|given|reported|"
@@ -136,17 +141,23 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 # "$2. 6 million" split by a stray space, "Route 94", "the number 2 man", "4:43
                 # left", "at 1:30 a.m.": no count of anything
                 continue
+            if _model_number(doc, n.start, n.end):
+                continue  # "everyone who bought a Zenphone 8": a name, no count of phones
             if _ALL_BUT.search(s.text, 0, n.start):
                 continue  # "all but five ... have been released": five were not
             if _SUPERSEDED.search(s.text, 0, n.start):
                 continue  # "initially 10, has risen to 12": the report itself has the newer figure
             if b.event not in CLASS_NAMES and _specific(b.head) and n.high < _NAMED_MAX \
-                    and _DEFINITE.search(s.text, 0, n.start):
-                continue  # "the two nations": things already named, referred to, not counted
+                    and float(n.high).is_integer() and _DEFINITE.search(s.text, 0, n.start):
+                # "the two nations": things already named, referred to, not counted ("the 4.7
+                # magnitude" is a measure)
+                continue
             named = _named_besides(s.text, n.start, n.end) if unit is None else 0
             low, high, value = n.low + named, n.high + named, \
                 (n.value + named if n.value is not None else None)
             modifiers = b.modifiers
+            if unit == "mi" and NAUTICAL.match(s.text[n.end:n.end + 20]):
+                unit, modifiers = "nmi", [m for m in modifiers if m != "nautical"]
             heading = origin = None
             if unit in LENGTH_UNITS:
                 modifiers = [*modifiers, _dimension(s.text[n.end:n.end + 30])]
@@ -157,14 +168,15 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             # thing; its value is told as a fact, bound to no planned event (as "her award,
             # worth $498,000" is bound to none)
             known = planned and unit in MONEY_UNITS and value_of_known_thing(doc, n.start, n.end)
+            event = None if known or (unit is None and _makes_up(doc, s.text, n.end)) \
+                else b.event
             what = " ".join(w for w in (b.head_text or (b.head if b.head != "people" else "people"),
                                         b.event_text) if w) or (n.unit or "")
             claims.append(Claim(
                 kind="number", start=start, end=end, text=text[start:end],
                 what=f"{what} (with {named} named)" if named else what,
                 low=low, high=high, value=value, approx=n.approx, unit=unit,
-                head=head, event=None if known else b.event, joined=b.joined, agent=b.agent,
-                modifiers=modifiers,
+                head=head, event=event, joined=b.joined, agent=b.agent, modifiers=modifiers,
                 bearer=b.bearer if sizes else None,
                 bearer_proper=b.bearer_proper and sizes,
                 heading=heading, origin=origin,
@@ -353,7 +365,10 @@ _LABEL_BEFORE = re.compile(r"\b(?:route|highway|interstate|rte\.?|no\.|(?:the|a|
 _CLOCK_AFTER = re.compile(r"\s?:\s?\d\d\b")
 _CLOCK_BEFORE = re.compile(r"\d\s?:\s?$")
 # A figure written with a stray space after its thousands comma or its decimal point.
-_SPLIT_FIGURE = re.compile(r"(?<![\d,])\d{1,3}, \d{3}\b|\$\d+\. \d+\s*(?:million|billion|m\b|bn\b)")
+# (a decimal split so is one figure even with no unit after it: "magnitude - 4. 7")
+_SPLIT_FIGURE = re.compile(r"(?<![\d,])\d{1,3}, \d{3}\b"
+                           r"|\$\d+\. \d+\s*-?\s*(?:[Mm]illion|[Bb]illion|m\b|bn\b)"
+                           r"|(?<![\d.])\d{1,3}\. \d{1,2}(?![\d.])")
 
 
 def _fragment(text: str, start: int, end: int) -> bool:
@@ -361,6 +376,37 @@ def _fragment(text: str, start: int, end: int) -> bool:
     rebuilt from tokens has it): neither part is a figure of its own."""
     return any(m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end)
                for m in _SPLIT_FIGURE.finditer(text, max(0, start - 12), end + 16))
+
+
+_HYPHENED_NOUN = re.compile(r"\s?-\s?[a-z]+\s+")
+
+
+def _makes_up(doc: Any, text: str, end: int) -> bool:
+    """A count hyphened to its noun before another noun ("the 80-boat flotilla", "a 12-member
+    jury") tells what that group is made of, not what happened to the things counted: "half of the
+    80-boat flotilla was turned back" says nothing of how many boats were."""
+    m = _HYPHENED_NOUN.match(text, end)
+    if m is None:
+        return False
+    after = [t for t in doc if t.idx == m.end()]
+    return bool(after) and after[0].pos_ == "NOUN" \
+        and any(c.dep_ == "compound" and c.i == after[0].i - 1 for c in after[0].children)
+
+
+def _model_number(doc: Any, start: int, end: int) -> bool:
+    """A number written after the proper name it belongs to ("a Zenphone 8", "Apollo 11", "a
+    Boeing 747"): English writes a count before what it counts, so a numeral that closes a name is
+    part of the name (a model, a mission), not how many there are."""
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if len(toks) != 1 or not toks[0].text.isdigit():
+        return False
+    t = toks[0]
+    name = t.head
+    if not (t.dep_ == "nummod" and name.i == t.i - 1 and name.pos_ == "PROPN"):
+        return False
+    # a headline in title case capitalises its verb too ("Flood Kills 12 In Valley")
+    words = [w for w in doc if w.is_alpha and len(w.text) > 3]
+    return any(w.text[0].islower() for w in words)
 
 
 def _in_range(text: str, start: int, end: int) -> bool:

@@ -115,7 +115,7 @@ MEASURE_UNITS: dict[str, str] = {
     **dict.fromkeys(["ton", "tonne"], "t"), **dict.fromkeys(["kilogram", "kilo", "kg"], "kg"),
     **dict.fromkeys(["acre"], "acre"), **dict.fromkeys(["hectare"], "ha"),
 }
-MEASURE_UNIT_NAMES = frozenset(MEASURE_UNITS.values())
+MEASURE_UNIT_NAMES = frozenset(MEASURE_UNITS.values()) | {"nmi"}  # "nautical mile" (below)
 
 # Words that make a count a running tally of one actor ("his career total of 47", "12 goals this
 # season", "so far"), or a sports record written as wins-losses ("53-3, 47 KOs"): two reports
@@ -130,10 +130,13 @@ TALLY = re.compile(
 # Which dimension a length measures, from the word after it ("63 feet long and 78 feet wide"). A
 # length with no such word ("77 feet from end to end", "four kilometers away") is an extent:
 # news uses length and distance for one object alike, but never width for its length.
-LENGTH_UNITS = frozenset({"mi", "km", "m", "ft", "in", "yd"})
+LENGTH_UNITS = frozenset({"mi", "nmi", "km", "m", "ft", "in", "yd"})
 # Metres in each length unit: "about 200 ft" and "about 150 metres" of one fall are compared once
 # both are in metres (news converts with rounding, so converted figures get some slack).
-METRES = {"mi": 1609.344, "km": 1000.0, "m": 1.0, "ft": 0.3048, "in": 0.0254, "yd": 0.9144}
+METRES = {"mi": 1609.344, "nmi": 1852.0, "km": 1000.0, "m": 1.0, "ft": 0.3048, "in": 0.0254,
+          "yd": 0.9144}
+# A mile at sea is longer than one on land: "a 350-nautical-mile race" is a "648-km race".
+NAUTICAL = re.compile(r"^\s*-?\s*nautical\b", re.IGNORECASE)
 DIMENSION = re.compile(r"^(?:-|\s)*[a-z]+\s+(?:(?P<w>wide|across|in width)|(?P<h>high|tall|in height)"
                        r"|(?P<d>deep|in depth))\b", re.IGNORECASE)
 
@@ -149,3 +152,8 @@ HEADING = re.compile(
 # ones ("north", "northeast") one direction told loosely.
 COMPASS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
            "southwest": 225, "west": 270, "northwest": 315}
+
+# Words that say what kind of body a name is; reports drop them ("the Seaview Recovery Center",
+# "Seaview Recovery").
+ORG_KIND_WORDS = frozenset({"center", "centre", "inc", "corp", "corporation", "co", "company",
+                         "group", "ltd", "llc", "plc", "institute", "foundation", "association"})

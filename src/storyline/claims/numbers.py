@@ -59,10 +59,20 @@ _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD
 _PERCENT_WORDS = ("percent", "per cent", "percentage points", "%")
 
 _WORD_NUM = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+# (a hyphen may come spaced out before a scale word, as text rebuilt from tokens has it: "a three -
+# million - franc haul", "$3.1 - million", "$45-million of gold" are millions)
+_HYPHEN_SCALE = rf"\s?-\s?(?=(?:{'|'.join(_SCALES)})\b)"
 _SPELLED = (rf"(?:(?:a|an|{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?"
-            rf"(?:[- ](?:and[- ])?(?:{'|'.join(_SCALES)}|{_WORD_NUM}))*)")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = rf"(?:\s?(?:{'|'.join(_SCALES)})|(?:{'|'.join(sorted(_SHORT_SCALES, key=len, reverse=True))})\b)"
+            rf"(?:(?:{_HYPHEN_SCALE}|[- ])(?:and[- ])?(?:{'|'.join(_SCALES)}|{_WORD_NUM}))*)")
+# A decimal that text rebuilt from tokens split after its point ("a 4. 7 - magnitude tremor", "2.
+# 4m") is one figure when a scale or a unit follows it: read as "4.7", its parts are not taken for
+# a 4 and a 7. (A split sum of money, "$3. 1 million", stays in parts, which claims drop.)
+_SPLIT_DECIMAL = (r"(?<![$€£¥])\d{1,3}\. \d{1,2}(?=\s?-?\s?(?:million|billion|trillion|mn|bn|m\b"
+                  r"|magnitude|percent|per cent|%))")
+_DECIMAL_SPACE = re.compile(r"(?<=\d)\. (?=\d)")
+_DIGITS = rf"{_SPLIT_DECIMAL}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SHORT = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
+_SCALE = rf"(?:(?:{_HYPHEN_SCALE}|\s?)(?:{'|'.join(_SCALES)})|(?:{_SHORT})\b)"
 _SIGN = r"(?:US\$|HK\$|A\$|C\$|\$|€|£|¥)"
 _ONE = rf"(?:{_SIGN}\s?)?(?:{_DIGITS}){_SCALE}?(?:\s?(?:{'|'.join(_SCALES)}))*"
 
@@ -131,13 +141,14 @@ def spelled_value(words: str) -> float | None:
 def _digits_value(s: str) -> tuple[float, int] | None:
     """(value, precision exponent) of "$2.5bn", "5,000", "1.3 million"; precision is the power of
     ten of the last significant digit written ("5,000" -> 3, "2.5 billion" -> 8, "43" -> 0)."""
+    s = _DECIMAL_SPACE.sub(".", s)  # "4. 7" (see _SPLIT_DECIMAL)
     m = re.match(rf"{_SIGN}?\s?({_DIGITS})\s?(.*)$", s, re.IGNORECASE)
     if not m:
         return None
     raw = m.group(1).replace(",", "")
     value = float(raw)
     mult = 1.0
-    rest = m.group(2).strip().lower()
+    rest = m.group(2).strip().lower().replace("-", " ")
     for w in re.split(r"\s+", rest) if rest else []:
         if w in _SCALES:
             mult *= _SCALES[w]
@@ -327,6 +338,8 @@ def _glued(text: str, start: int, end: int) -> bool:
         return True  # times and fractions or dates written with slashes
     if re.match(r"(?:st|nd|rd|th)\b", after):
         return True  # ordinals
+    if re.match(r"'?s\b", after) and re.fullmatch(r"\d+0", text[start:end]):
+        return True  # a decade: "in their late 30s", "the 1990s"
     return False
 
 

@@ -18,6 +18,7 @@ from storyline.claims.lexicon import (
     FAMILY,
     LIGHT,
     MONEY_UNITS,
+    ORG_KIND_WORDS,
     PARENTS,
     PEOPLE,
     POPULATION,
@@ -172,6 +173,7 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
     # direct argument of a word on the way ("toll" under "rose"), else the first real verb.
     t = anchor
     first_verb: Any | None = None
+    verb: Any | None = None  # the word the event was read from
     for _ in range(5):
         if t.lower_ in UPDATE_CUES or _lemma(t) in UPDATE_CUES:
             update = True
@@ -191,6 +193,7 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
             first_verb = t
         if event is not None:
             agent = _agent(t)
+            verb = t
             break
         if _lemma(t.head) in REPORTING and event is None:
             # "at least seven were reported dead", "12 are feared dead": the state is the event
@@ -207,6 +210,7 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
     if event is None and first_verb is not None:
         event = (_lemma(first_verb), first_verb.text)
         agent = _agent(first_verb)
+        verb = first_verb
     numbered = _numbered(num_toks[-1]) if noun is None and n.unit is None else None
     if numbered is not None:
         # "they now number about 70,000": a count of what is there, by a verb that names no
@@ -241,7 +245,8 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
                    agent, modifiers, update,
                    _lemma(bearer) if bearer is not None else None,
                    bearer is not None and bearer.pos_ == "PROPN",
-                   _owners(noun, num_toks) if noun is not None else [],
+                   (_owners(noun, num_toks) if noun is not None else [])
+                   + (_earner(verb) if n.unit in MONEY_UNITS and verb is not None else []),
                    _joined(anchor, event[0], event[1]) if event else None)
 
 
@@ -290,6 +295,28 @@ def _numbered(t: Any) -> tuple[Any, Any] | None:
         return None
     noun = subject if subject.pos_ in _NOUNS else plural_antecedent(subject)
     return (noun, verb) if noun is not None else None
+
+
+def _earner(verb: Any) -> list[tuple[str, int]]:
+    """The name whose money an amount is, when the subject of its verb is that name or is owned
+    by it: "Brightwater posted a profit of $40 million", "Brightwater's benefits division posted
+    $40 million" are Brightwater's figures, not another insurer's."""
+    out: list[tuple[str, int]] = []
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        out.extend((_lemma(n), n.idx) for p in [c, *c.children]
+                   if p.pos_ == "PROPN" and (p is c or p.dep_ == "poss") for n in [_named(p)])
+    return out
+
+
+def _named(name: Any) -> Any:
+    """The word that names a body whose name ends in what kind of body it is ("Brightwater Co.",
+    "Dow Jones Inc."): its first word, which the other reports write too."""
+    if _lemma(name).rstrip(".") not in ORG_KIND_WORDS:
+        return name
+    return min((c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN"),
+               key=lambda c: c.i, default=name)
 
 
 def _owners(noun: Any, num_toks: list[Any]) -> list[tuple[str, int]]:

@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 
 from storyline.claims.context import PLACE_LABELS, stem
 from storyline.claims.dates import TAKE_POWER
-from storyline.claims.lexicon import CUMULATIVE, MEASURE_UNIT_NAMES, MONEY_UNITS
+from storyline.claims.lexicon import (
+    CUMULATIVE,
+    MEASURE_UNIT_NAMES,
+    MONEY_UNITS,
+    ORG_KIND_WORDS,
+)
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
 from storyline.disagree.settings import DisagreeSettings
@@ -162,6 +167,12 @@ def _places_clash(x: Sequence[str], y: Sequence[str],
                and not held(x) & set(y) and not held(y) & set(x) for k in kinds)
 
 
+def _innermost(places: Sequence[str], within: dict[str, set[str]]) -> list[str]:
+    """The places of a sentence less those that only hold another of them ("Calif." of "Palm
+    Springs, Calif."): where the thing told happened."""
+    return [p for p in places if not any(p in within.get(q, ()) for q in places if q != p)]
+
+
 def _dates_clash(a: Claim, b: Claim) -> bool:
     """Both sentences date what they report, and no date of one is compatible with one of the
     other (a prefix: "2016" holds "2016-06-28"). Days of no known year ("XXXX-11-03") are
@@ -197,12 +208,6 @@ def _name_words(c: Claim) -> list[str]:
     return sorted({w for name in _entity_names(c) for w in name.split("-")})
 
 
-# Words that say what kind of body a name is; reports drop them ("the Seaview Recovery Center",
-# "Seaview Recovery").
-_KIND_WORDS = frozenset({"center", "centre", "inc", "corp", "corporation", "co", "company",
-                         "group", "ltd", "llc", "plc", "institute", "foundation", "association"})
-
-
 def _named_unmarked(actors: Sequence[str], other: Claim) -> bool:
     """An organisation of one sentence that the other writes by name too, where the tagger did not
     link it ("checked into the Seaview Recovery Center", "has gone into Seaview, a recovery
@@ -212,7 +217,7 @@ def _named_unmarked(actors: Sequence[str], other: Claim) -> bool:
         label, _, name = actor.partition(":")
         if label != "ORG":
             continue
-        words = [stem(w) for w in name.split("-") if w not in _KIND_WORDS]
+        words = [stem(w) for w in name.split("-") if w not in ORG_KIND_WORDS]
         if len(words) >= 2 and all(w in other.words for w in words):
             return True
     return False
@@ -241,6 +246,17 @@ def _bearers(a: Claim, b: Claim) -> bool | None:
     if x in _GENERIC_BEARERS or y in _GENERIC_BEARERS:
         return None
     return False
+
+
+def _ages_apart(a: Claim, b: Claim) -> bool:
+    """Two ages too far apart to be one person's told twice: an outlet may get an age wrong by
+    years, but does not take a child for a grown-up ("the 7-year-old boy", "Quintero, 41")."""
+    young, old = sorted((a.value or 0, b.value or 0))
+    return young > 0 and old > AGE_RATIO * young
+
+
+# How many times another's age one person's age can be told as.
+AGE_RATIO = 2
 
 
 # Happenings one person lives through once: two dates for them are two dates for one event.
@@ -286,6 +302,8 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         # "a 60-year-old woman" may be the Sharron Smith of another report, but not when the two
         # sentences name nothing in common (not the town, not the police, not the person)
         return 0.0
+    if a.unit == "age" and bearers is None and _ages_apart(a, b):
+        return 0.0  # "the 7-year-old boy" is not "Marta Quintero, 41": two people
     if a.kind == "number" and two_headings(a, b) and not one_origin(a, b):
         return 0.0  # "50 km to the north" and "20 km south of the capital": two distances
     # one named object measured twice is one measure wherever the sentences place it ("launched
@@ -301,9 +319,11 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
     once = once_in_a_life(a, b)
     # one person dies, or comes to power, once: wherever else the sentences go ("fighters of the
     # revolution that brought Castro to power gathered in Miami"), the dates are of one event
-    if not bearers and not once and _places_clash(a.places, b.places, ctx.within) \
-            and ((a.placed and b.placed) or (not set(a.places) & set(b.entity_ids)
-                                             and not set(b.places) & set(a.entity_ids))):
+    # the towns, not the state both name: "Fresno, Calif." and "Palm Springs, Calif."
+    pa, pb = _innermost(a.places, ctx.within), _innermost(b.places, ctx.within)
+    if not bearers and not once and _places_clash(pa, pb, ctx.within) \
+            and ((a.placed and b.placed) or (not set(pa) & set(b.entity_ids)
+                                             and not set(pb) & set(a.entity_ids))):
         return 0.0  # "231 dead in Honduras" and "140 dead in El Salvador"
     if _dates_clash(a, b) and a.kind == "number":
         return 0.0

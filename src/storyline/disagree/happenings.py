@@ -10,6 +10,8 @@ claims are of two happenings.
 
 from __future__ import annotations
 
+import re
+
 from storyline.claims.lexicon import LIGHT, MEASURE_UNIT_NAMES, REPORTING
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
@@ -38,6 +40,12 @@ REPEATED = frozenset({"meet", "talk", "play", "release", "fall", "rise", "visit"
 # Words that make a figure a bar to reach, not a count of what happened.
 THRESHOLDS = frozenset({"necessary", "needed", "required", "minimum", "maximum"})
 
+# Verbs of how far something reaches ("winds stretched outward 80 miles").
+SPANS = frozenset({"stretch", "extend", "span", "reach"})
+
+# Words that make a figure what was added to something, not the thing's size or count.
+INCREMENTS = frozenset({"extra", "additional"})
+
 # Units that are shares of something the sentence names: a rate of one thing is no rate of
 # another.
 SHARES = frozenset({"%", "pp"})
@@ -51,7 +59,9 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
         return f"“{(a if a.converted else b).text}” restates another figure in another unit"
     if a.planned != b.planned and not _sizes(a):
         plan, fact = (a, b) if a.planned else (b, a)
-        if not _known_when_planned(plan, fact, corpus):
+        # a happening that recurs ("meet") may well be planned again after it happened: "may
+        # meet the premier on Thursday" is a next meeting, not a date for Wednesday's
+        if not _known_when_planned(plan, fact, corpus) or plan.event in REPEATED:
             return (f"“{plan.text}” is planned or expected, “{fact.text}” is told as what "
                     "happened")
     if a.kind == "number":
@@ -66,8 +76,25 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
             # "Microsoft released a fix on Tuesday" and "... on Wednesday" in undated reports:
             # a company releases, a leader meets, a team plays again and again
             return f"“{a.event}” happens again and again; no calendar date ties the two to one"
+        if a.event in REPEATED and _each_its_own_day(a, b, corpus):
+            # "1,000 stocks lost ground yesterday" in Friday's paper and "Kestrel shares fell
+            # yesterday" in Thursday's: each report tells of the day before it, two market days
+            return (f"“{a.event}” happens again and again; “{a.text}” and “{b.text}” are each "
+                    "counted from its own report's day")
         return _after_report(a, b, corpus) or _after_report(b, a, corpus)
     return None
+
+
+# Words that date a happening by the day of the report that tells it.
+_OWN_DAY = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|last\s+night)\b", re.IGNORECASE)
+
+
+def _each_its_own_day(a: Claim, b: Claim, corpus: Corpus) -> bool:
+    """Both dates are told from their reports' own days ("yesterday", "on Tuesday"), and the two
+    reports were published on different days."""
+    pa, pb = day_of(corpus.published(a.article_id)), day_of(corpus.published(b.article_id))
+    return pa is not None and pb is not None and pa != pb \
+        and all(c.weekday is not None or _OWN_DAY.search(c.text) for c in (a, b))
 
 
 def _known_when_planned(plan: Claim, fact: Claim, corpus: Corpus) -> bool:
@@ -105,6 +132,14 @@ def _two_measures(a: Claim, b: Claim) -> str | None:
         return f"“{a.text}” and “{b.text}” are two parts of one whole"
     if bool(THRESHOLDS & set(a.modifiers)) != bool(THRESHOLDS & set(b.modifiers)):
         return f"one of “{a.text}” and “{b.text}” is a threshold, the other a result"
+    if bool(a.heading) != bool(b.heading) and (b if a.heading else a).event in SPANS:
+        # "storm-force winds stretched outward 80 miles" against "the storm was 70 miles north of
+        # Belize": how far something reaches is no place on the map
+        return f"one of “{a.text}” and “{b.text}” is how far something reaches, the other a place"
+    if bool(INCREMENTS & set(a.modifiers)) != bool(INCREMENTS & set(b.modifiers)):
+        # "put an extra four miles between the station and the debris" against "pass within 2.5
+        # miles": what was added is no measure of the whole
+        return f"one of “{a.text}” and “{b.text}” is an increment, the other a whole"
     counted = a.unit is None and a.key[2] is None and a.head is not None \
         and a.head not in MEASURE_HEADS
     if counted and (a.event is None) != (b.event is None):
