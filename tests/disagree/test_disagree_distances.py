@@ -73,3 +73,14 @@ def test_conversions_rounded_two_ways_do_not_conflict(tmp_path):
     assert not any(v == "conflict" for v, _ in numbers(c))
     claims = [x for x in extract_claims(c) if x.kind == "number" and x.unit == "km"]
     assert claims and all(x.converted for x in claims)
+
+
+def test_a_place_measured_from_a_town_and_another_length_are_not_compared(tmp_path):
+    # the talks' village lies 20 km from Dunmore; the 25 km is how far a column withdraws
+    c = corpus(tmp_path,
+               "The agency said the talks were taking place in the settlement of Kerrow, some 20 "
+               "km south of the regional capital Dunmore.",
+               "Hundreds of villagers gathered in a field to the north of the town of Ashby on "
+               "Saturday to wait for a column of rebels to withdraw from the capital Dunmore "
+               "about 25 km away.")
+    assert [sides for v, sides in numbers(c) if v == "conflict"] == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.claims.lexicon import LIGHT, MEASURE_UNIT_NAMES, REPORTING
+from storyline.claims.lexicon import LENGTH_UNITS, LIGHT, MEASURE_UNIT_NAMES, REPORTING
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
 from storyline.disagree.align import named_args, once_in_a_life
@@ -149,6 +149,12 @@ def _two_measures(a: Claim, b: Claim) -> str | None:
             and a.event and b.event and a.event != b.event \
             and a.event not in OPEN_VERBS and b.event not in OPEN_VERBS:
         return f"“{a.text}” is {a.event}, “{b.text}” is {b.event}: two distances"
+    if a.unit in LENGTH_UNITS and bool(a.origin) != bool(b.origin) \
+            and not (a.bearer and a.bearer == b.bearer):
+        # "Kerrow, some 20 km south of Dunmore" against "to withdraw from Dunmore about 25 km":
+        # a place measured from somewhere, and a length of something else
+        placed, other = (a, b) if a.origin else (b, a)
+        return f"“{placed.text}” is a distance from {placed.origin}, “{other.text}” is not"
     return None
 
 
