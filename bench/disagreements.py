@@ -377,6 +377,31 @@ def story_level(cs: dict[tuple[str, str], Corpus],
         print(f"\nstory level (find_disagreements over {how}): {counts['conflict']} conflicts, "
               f"{counts['update']} updates reported")
         _judged_figures(judged, cs, reported, verbose and not split)
+        _reported_figures(judged, cs, reported)
+
+
+def _reported_figures(judged: list[dict[str, Any]], cs: dict[tuple[str, str], Corpus],
+                      reported: dict[tuple[str, str], list[Disagreement]]) -> None:
+    """Each reported conflict once, by the judged conflicts it holds two sides of: right if it
+    holds only right ones, wrong if only wrong ones, else partly; unjudged if it holds none (a
+    conflict no sample has drawn yet: judge it before quoting the share)."""
+    tally: Counter[str] = Counter()
+    for key, found in reported.items():
+        corpus = cs[key]
+        items = [(item["judgement"], [(doc_key(key[0], s["doc"], corpus), s)
+                                      for s in item["sides"]])
+                 for item in judged if (item["dataset"], item["topic"]) == key]
+        for d in found:
+            held = [j for j, spans in items
+                    if sum(any(x.article == aid and _overlaps(corpus, x, s) for x in d.sides)
+                           for aid, s in spans) >= 2]
+            tally[(held[0] if len(set(held)) == 1 else "partly") if held else "unjudged"] += 1
+    n = sum(tally.values())
+    good = tally["right"] + tally["partly"]
+    print(f"reported conflicts, each by the judged conflicts it holds: {n}: right "
+          f"{tally['right']}, partly {tally['partly']}, wrong {tally['wrong']}, unjudged "
+          f"{tally['unjudged']} (right or partly {good / max(1, n - tally['unjudged']):.2f} of "
+          f"the judged)")
 
 
 def _stories(dataset: str, corpus: Corpus, split: bool) -> list[list[str]]:
