@@ -261,6 +261,9 @@ def main() -> None:
     ap.add_argument("-v", "--verbose", action="store_true", help="print every pair's verdict")
     ap.add_argument("--judged", type=Path, default=ROOT / "bench" / "data" / "story_conflicts.jsonl",
                     help="judged story-level conflicts (see story_level)")
+    ap.add_argument("--judged-updates", type=Path,
+                    default=ROOT / "bench" / "data" / "story_updates.jsonl",
+                    help="judged story-level updates (see story_level)")
     ap.add_argument("--no-stories", action="store_true",
                     help="skip the story-level run (find_disagreements over whole topics)")
     args = ap.parse_args()
@@ -344,12 +347,14 @@ def main() -> None:
           f"labelled conflicts reported as conflicts; non-conflict pairs reported as conflicts: "
           f"{sum(e2e_false.values())} {dict(e2e_false) or ''}")
     if not args.no_stories:
-        story_level(cs, claims_cache, settings, args.judged, args.verbose)
+        story_level(cs, claims_cache, settings, args.judged, args.judged_updates,
+                    args.verbose)
 
 
 def story_level(cs: dict[tuple[str, str], Corpus],
                 claims_cache: dict[tuple[str, str, str], list[Claim]],
-                settings: DisagreeSettings, judged_path: Path, verbose: bool) -> None:
+                settings: DisagreeSettings, judged_path: Path, updates_path: Path,
+                verbose: bool) -> None:
     """What a reader sees: find_disagreements over every article of each labelled topic, and how
     the reported conflicts fare against conflicts a fact-checker judged from an earlier run
     (right: two sides give one fact differently; partly: a real one, with a side about something
@@ -357,11 +362,15 @@ def story_level(cs: dict[tuple[str, str], Corpus],
     judged conflict is "still reported" when one reported conflict holds two of its sides.
     Run twice: over the topics as the labelled pairs pool them (each ECB+ topic holds two
     stories, years apart: a pile no story clustering should leave whole), and with each ECB+
-    topic split into its two gold stories, as correct story clustering would give them."""
-    judged = [json.loads(line) for line in judged_path.read_text(encoding="utf-8").splitlines()
-              if line.strip()] if judged_path.exists() else []
+    topic split into its two gold stories, as correct story clustering would give them.
+    Reported updates are scored the same way against updates judged from one run
+    (``updates_path``: right when one figure really changed between the reports)."""
+    judged, judged_updates = ([json.loads(line) for line in path.read_text(encoding="utf-8")
+                               .splitlines() if line.strip()] if path.exists() else []
+                              for path in (judged_path, updates_path))
     for split in (False, True):
         reported: dict[tuple[str, str], list[Disagreement]] = defaultdict(list)
+        updates: dict[tuple[str, str], list[Disagreement]] = defaultdict(list)
         counts: Counter[str] = Counter()
         for (ds, topic), corpus in sorted(cs.items()):
             for ids in _stories(ds, corpus, split):
@@ -371,20 +380,22 @@ def story_level(cs: dict[tuple[str, str], Corpus],
                                            verdicts=VERDICTS)
                 counts.update(d.verdict for d in found)
                 reported[(ds, topic)].extend(d for d in found if d.verdict == "conflict")
+                updates[(ds, topic)].extend(d for d in found if d.verdict == "update")
         n_art = sum(len(c.ids) for c in cs.values())
         how = ("each ECB+ topic split into its two gold stories" if split else
                f"all articles of each of {len(cs)} topics, {n_art} articles")
         print(f"\nstory level (find_disagreements over {how}): {counts['conflict']} conflicts, "
               f"{counts['update']} updates reported")
         _judged_figures(judged, cs, reported, verbose and not split)
-        _reported_figures(judged, cs, reported)
+        _reported_figures(judged, cs, reported, "conflicts")
+        _reported_figures(judged_updates, cs, updates, "updates")
 
 
 def _reported_figures(judged: list[dict[str, Any]], cs: dict[tuple[str, str], Corpus],
-                      reported: dict[tuple[str, str], list[Disagreement]]) -> None:
-    """Each reported conflict once, by the judged conflicts it holds two sides of: right if it
-    holds only right ones, wrong if only wrong ones, else partly; unjudged if it holds none (a
-    conflict no sample has drawn yet: judge it before quoting the share)."""
+                      reported: dict[tuple[str, str], list[Disagreement]], what: str) -> None:
+    """Each reported conflict (or update) once, by the judged ones it holds two sides of: right
+    if it holds only right ones, wrong if only wrong ones, else partly; unjudged if it holds none
+    (one no sample has drawn yet: judge it before quoting the share)."""
     tally: Counter[str] = Counter()
     for key, found in reported.items():
         corpus = cs[key]
@@ -398,7 +409,7 @@ def _reported_figures(judged: list[dict[str, Any]], cs: dict[tuple[str, str], Co
             tally[(held[0] if len(set(held)) == 1 else "partly") if held else "unjudged"] += 1
     n = sum(tally.values())
     good = tally["right"] + tally["partly"]
-    print(f"reported conflicts, each by the judged conflicts it holds: {n}: right "
+    print(f"reported {what}, each by the judged {what} it holds: {n}: right "
           f"{tally['right']}, partly {tally['partly']}, wrong {tally['wrong']}, unjudged "
           f"{tally['unjudged']} (right or partly {good / max(1, n - tally['unjudged']):.2f} of "
           f"the judged)")
