@@ -172,3 +172,13 @@ def test_a_recurring_happening_needs_a_calendar_date_to_be_one(tmp_path):
         "said.",
         "Tributes came from across the country. Former spy chief Mark Ostra died on Wednesday in "
         "Ostrava, a spokesman said.")
+
+
+def test_look_alikes_of_two_happenings_are_no_update_either(tmp_path):
+    # a player's points in one game and another's career record, reported days apart: not one
+    # figure that rose
+    corpus = two_reports(tmp_path,
+                         "Hale scored 20 points in the win over Duke on Saturday, his coach said.",
+                         "Ford still holds the school record of 2,290 career points, his coach "
+                         "said.", ("1996-08-20", "1996-08-24"))
+    assert verdicts_of(corpus) == []

@@ -63,7 +63,7 @@ def judge(a: Claim, b: Claim, corpus: Corpus, ctx: AlignContext,
         if score < settings.min_date:
             return None
         v = compare_dates(a, b)
-    if v.label == "conflict" and two_happenings(a, b, corpus):
+    if v.label in ("conflict", "update") and two_happenings(a, b, corpus):
         return None  # look-alike claims of two occasions: nothing to compare
     return Judged(a, b, score, v)
 
