@@ -99,3 +99,14 @@ def test_an_age_before_and_is_an_age_not_a_count(tmp_path):
     assert [(t, v) for t, v, _ in ages(c)] == [("20", 20.0), ("24", 24.0)]
     assert not [x for x in extract_claims(c) if x.unit is None and x.value in (20.0, 24.0)]
     assert not any(v == "conflict" for v, _ in verdicts(c))
+
+
+def test_an_age_at_death_is_an_age_of_the_one_who_died_not_a_count(tmp_path):
+    c = corpus(tmp_path,
+               "Film star Vera Holm died of pneumonia at the age of 85 in a hospital on Thursday.",
+               "Swimming champion Mara Lindqvist died in her sleep on Thursday, aged 91.")
+    got = ages(c)
+    assert [(t, v) for t, v, _ in got] == [("85", 85.0), ("91", 91.0)]
+    assert got[0][2] != got[1][2]  # two people
+    assert not any(x.event for x in extract_claims(c) if x.text in ("85", "91"))
+    assert verdicts(c) == []

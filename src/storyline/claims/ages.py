@@ -1,4 +1,5 @@
-"""Ages of named people: "61-year-old Sharron Smith", "Sharron Smith, 60,", "Smith, aged 60".
+"""Ages of named people: "61-year-old Sharron Smith", "Sharron Smith, 60,", "Smith, aged 60",
+"Smith died at the age of 85".
 
 Outlets often disagree on a person's age; the age is bound to the person it is of (the entity of
 the name next to it), so two ages of one person are compared and ages of two people never are.
@@ -21,6 +22,10 @@ _AFTER = re.compile(r"^,\s*(?:aged?\s+)?(?P<n>\d{1,3})(?:\s+years\s+old)?\s*"
                     r"(?:[,);]|and\s+[A-Z]|\.?\s*$)")
 # Words that may stand between an age and the name it is of: "the 33-year-old actress Tara Reid".
 _GAP = 40
+# An age the sentence gives its subject later on: "Vera Holm died on Thursday at the age of 85",
+# "... died in her sleep, aged 91".
+_AT_AGE = re.compile(r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<n>\d{1,3})\b(?![-,.]\d)",
+                     re.IGNORECASE)
 
 
 def _value(word: str) -> float | None:
@@ -60,6 +65,14 @@ def find_ages(text: str, offset: int, mentions: Sequence[Mention]
         noun = _PERSON_NOUN.match(text[m.end():])
         if noun is not None:
             yield offset + m.start("n"), offset + m.end(), age, noun.group("noun")
+    for m in _AT_AGE.finditer(text):
+        age = _value(m.group("n"))
+        named = [p for p in people if offset <= p.start and p.end <= offset + m.start()]
+        if age is None or (named and _AFTER.match(text[named[-1].end - offset:])):
+            continue
+        # the name the sentence is about: its first, as the subject comes first; with no name
+        # the tagger knows for a person, still an age ("person"), which counts no one
+        yield offset + m.start("n"), offset + m.end("n"), age, named[0] if named else "person"
     for p in people:
         if not offset <= p.end <= offset + len(text):
             continue
