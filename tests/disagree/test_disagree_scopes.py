@@ -44,6 +44,14 @@ def test_each_count_of_a_sentence_keeps_its_own_place(tmp_path):
     assert not counts["61"].whole and not counts["9"].whole
 
 
+def test_a_place_given_a_compass_part_is_still_where_the_count_was_made(tmp_path):
+    corpus = read_corpus([report(tmp_path, "wire", "Five people died in northern Kenya and two "
+                                 "in Tanzania, hospital staff said.", "1999-03-06")])
+    counts = {c.text: c for c in extract_claims(corpus) if c.kind == "number"}
+    assert counts["Five"].places == ["GPE:kenya"] and counts["Five"].placed
+    assert counts["two"].places == ["GPE:tanzania"]
+
+
 def test_a_count_for_both_places_is_not_a_count_for_one(tmp_path):
     got = verdicts(
         tmp_path,

@@ -28,7 +28,8 @@ _ROUTE = re.compile(r"\b(?:from|to|toward|towards|reach|reaching|for|bound\s+for
 # a place written as a title of the next noun ("the U.S. embassy", "Kenyan capital") locates
 # nothing: only places after these words say where
 _LOCATING = re.compile(r"(?:\b(?:in|at|near|outside|inside|of|across|throughout|and)|,)\s*"
-                       r"(?:the\s+)?$", re.IGNORECASE)
+                       r"(?:the\s+)?(?:(?:central|(?:north|south)(?:east|west)?(?:ern)?"
+                       r"|(?:east|west)(?:ern)?)\s+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
