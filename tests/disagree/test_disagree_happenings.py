@@ -182,3 +182,12 @@ def test_look_alikes_of_two_happenings_are_no_update_either(tmp_path):
                          "Ford still holds the school record of 2,290 career points, his coach "
                          "said.", ("1996-08-20", "1996-08-24"))
     assert verdicts_of(corpus) == []
+
+
+def test_two_players_points_are_two_figures(tmp_path):
+    # a player's points are the player's, as an amount is its earner's: not one tally that rose
+    corpus = two_reports(tmp_path,
+                         "Hale scored 20 points to become the school's all-time scoring leader.",
+                         "Ford scored 23 points to become Creighton's all-time scoring leader.",
+                         ("1996-08-20", "1996-08-24"))
+    assert verdicts_of(corpus) == []

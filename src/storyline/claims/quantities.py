@@ -246,7 +246,8 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
                    _lemma(bearer) if bearer is not None else None,
                    bearer is not None and bearer.pos_ == "PROPN",
                    (_owners(noun, num_toks) if noun is not None else [])
-                   + (_earner(verb) if n.unit in MONEY_UNITS and verb is not None else []),
+                   + (_earner(verb) if verb is not None and (n.unit in MONEY_UNITS
+                                                             or head in SCORES) else []),
                    _joined(anchor, event[0], event[1]) if event else None)
 
 
@@ -274,6 +275,11 @@ def _joined(anchor: Any, event: str, event_text: str) -> str | None:
         if got is not None and got[0] != event and got[0] in CLASS_NAMES:
             return got[0]
     return None
+
+
+# What a player makes in a game: a figure of these is the player's, as an amount is its earner's
+# ("Hale scored 20 points", "Ford posted 23 points" are two players' games).
+SCORES = frozenset({"point", "goal", "rebound", "assist", "touchdown", "yard", "run"})
 
 
 # Verbs whose subject is what the figure counts: "the troops number 70,000", "they total 40".
