@@ -33,6 +33,28 @@ def content_words(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2]
 
 
+# Kinds of names news refers back to by their last word: "the Pan American Games ... the games",
+# "the Lorvan Harbour Authority ... the authority". People are "he" or a surname
+# (claims.pronouns), places keep their names.
+_REFERRED_LABELS = frozenset({"EVENT", "ORG", "FAC", "WORK_OF_ART", "LAW"})
+# "the games", not the "the Pan" of "the Pan American Games"
+_THE_NOUN = re.compile(r"\b[Tt]he\s+([A-Za-z]+)(?!\s+[A-Z])")
+
+
+def named_before(lo: int, text: str, mentions: list[Mention]) -> list[str]:
+    """The entities named before offset ``lo`` that ``text`` refers back to as "the <last word
+    of the name>": a report names "the Pan American Games" once, then writes "the games", and a
+    count told of "the games" is a count of the Pan American Games."""
+    nouns = {m.group(1).lower() for m in _THE_NOUN.finditer(text)}
+    found: dict[str, str] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.end <= lo and m.label in _REFERRED_LABELS and len(words) >= 2 \
+                and words[-1].lower() in nouns and m.entity_id:
+            found[words[-1].lower()] = m.entity_id  # the latest name wins
+    return list(found.values())
+
+
 @dataclass(slots=True)
 class SentenceContext:
     entity_ids: list[str]
@@ -70,6 +92,7 @@ def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],
         return start <= a and b <= end
 
     ents = [m.entity_id or m.text for m in mentions if inside(m.start, m.end, lo, s.end)]
+    ents += named_before(lo, (prev.text + " " if prev is not None else "") + s.text, mentions)
     places = [m.entity_id or m.text for m in mentions
               if inside(m.start, m.end, s.start, s.end) and m.label in PLACE_LABELS]
     dates = [context_date(t, dct_given) for t in timexes

@@ -174,6 +174,7 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
     t = anchor
     first_verb: Any | None = None
     verb: Any | None = None  # the word the event was read from
+    crossed = False  # the walk went through another counted noun
     for _ in range(5):
         if t.lower_ in UPDATE_CUES or _lemma(t) in UPDATE_CUES:
             update = True
@@ -204,10 +205,14 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
                 break
         if t.head.i == t.i or _lemma(t.head) in REPORTING:
             break
+        if first_verb is None and t.dep_ == "prep" and _counted_here(t.head, num_toks):
+            # "3,000 athletes from 27 nations": the verb above is told of the athletes; the
+            # nations are where they come from, and nothing happens to them
+            crossed = True
         t = t.head
     if event is None:
         event = _event_before(num_toks[0])
-    if event is None and first_verb is not None:
+    if event is None and first_verb is not None and not crossed:
         event = (_lemma(first_verb), first_verb.text)
         agent = _agent(first_verb)
         verb = first_verb
@@ -246,9 +251,15 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
                    _lemma(bearer) if bearer is not None else None,
                    bearer is not None and bearer.pos_ == "PROPN",
                    (_owners(noun, num_toks) if noun is not None else [])
-                   + (_earner(verb) if verb is not None and (n.unit in MONEY_UNITS
-                                                             or head in SCORES) else []),
+                   or (_earner(verb) if verb is not None and (n.unit in MONEY_UNITS
+                                                              or head in SCORES) else []),
                    _joined(anchor, event[0], event[1]) if event else None)
+
+
+def _counted_here(noun: Any, num_toks: list[Any]) -> bool:
+    """``noun`` is a noun that carries a number of its own, not the one being bound."""
+    return noun.pos_ in ("NOUN", "PROPN") \
+        and any(c.dep_ == "nummod" and c not in num_toks for c in noun.children)
 
 
 # A verb's own core arguments: a verb that has them does not share the count's.
