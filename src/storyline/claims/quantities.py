@@ -72,6 +72,20 @@ def _event_of(t: Any) -> tuple[str, str] | None:
     return None
 
 
+# A light verb with its object says another thing than the verb alone: "88 members took part in
+# the vote" is no "took" of anything.
+_VERB_PHRASES = {("take", "part"): "participate"}
+
+
+def _verb_sense(verb: Any) -> str:
+    """The verb's lemma, or what it means with the object that makes it a phrase."""
+    lemma = _lemma(verb)
+    for c in verb.children:
+        if c.dep_ == "dobj" and (lemma, c.lower_) in _VERB_PHRASES:
+            return _VERB_PHRASES[(lemma, c.lower_)]
+    return lemma
+
+
 def _counted_noun(num_tokens: list[Any]) -> Any | None:
     """The noun the number counts: its nummod head, or "dozens of people" -> "people"."""
     last = num_tokens[-1]
@@ -213,7 +227,7 @@ def bind(doc: Any, n: Number, offset: int) -> Binding | None:
     if event is None:
         event = _event_before(num_toks[0])
     if event is None and first_verb is not None and not crossed:
-        event = (_lemma(first_verb), first_verb.text)
+        event = (_verb_sense(first_verb), first_verb.text)
         agent = _agent(first_verb)
         verb = first_verb
     numbered = _numbered(num_toks[-1]) if noun is None and n.unit is None else None

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import re
 
-from storyline.claims.lexicon import LENGTH_UNITS, LIGHT, MEASURE_UNIT_NAMES, REPORTING
+from storyline.claims.context import stem
+from storyline.claims.lexicon import (
+    LENGTH_UNITS,
+    LIGHT,
+    MEASURE_UNIT_NAMES,
+    PEOPLE,
+    REPORTING,
+    ROLES,
+    TROOPS,
+)
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
 from storyline.disagree.align import named_args, once_in_a_life
@@ -24,6 +33,10 @@ OPEN_VERBS = LIGHT | REPORTING | frozenset({
     "suffer", "get", "receive", "make", "take", "see", "record", "count", "give", "do", "become",
     "remain", "find", "measure", "weigh", "span", "stretch", "extend", "run", "know", "appear",
     "seem"})
+
+
+# Verbs that give a thing's size.
+SIZE_VERBS = frozenset({"measure", "weigh"})
 
 
 # Counted nouns that are units of measure ("the 44,000-pound Zarya"): a size, not a count.
@@ -140,6 +153,9 @@ def _two_measures(a: Claim, b: Claim) -> str | None:
         # "put an extra four miles between the station and the debris" against "pass within 2.5
         # miles": what was added is no measure of the whole
         return f"one of “{a.text}” and “{b.text}” is an increment, the other a whole"
+    if _of_two_people(a, b):
+        return (f"“{a.text}” and “{b.text}” are told of people the other report does not name: "
+                "two people's occasions")
     counted = a.unit is None and a.key[2] is None and a.head is not None \
         and a.head not in MEASURE_HEADS
     if counted and (a.event is None) != (b.event is None):
@@ -158,6 +174,37 @@ def _two_measures(a: Claim, b: Claim) -> str | None:
     return None
 
 
+def _of_two_people(a: Claim, b: Claim) -> bool:
+    """Counts of what one person has or does ("stopped Voss in six rounds", "is serving three life
+    sentences"), where each sentence names someone the other report never mentions: the rounds of
+    two fights, the sentences of two convicts. Counts of people (the dead, the arrested) are of
+    the happening, whoever the sentences quote, and are left to the other rules."""
+    if a.unit is not None or a.head is None or a.head in PEOPLE | TROOPS | ROLES:
+        return False
+    if _two_doers(a, b):
+        return True
+    return bool(_unmentioned_people(a, b)) and bool(_unmentioned_people(b, a))
+
+
+def _two_doers(a: Claim, b: Claim) -> bool:
+    """Each count is done by someone its sentence names, and not the same one: "Ruutel won 32
+    votes" and "Meri won 49 votes" are two candidates' votes, whoever else the sentences name."""
+    da = {w for label in _DOER_LABELS for w in named_args(a, label)}
+    db = {w for label in _DOER_LABELS for w in named_args(b, label)}
+    return bool(da) and bool(db) and not da & db
+
+
+# Entities that do what a count counts: a person, or a body the tagger may take a surname for.
+_DOER_LABELS = ("PERSON", "ORG")
+
+
+def _unmentioned_people(c: Claim, other: Claim) -> list[str]:
+    """The people ``c``'s sentence names of whom ``other``'s sentences say no word of the name."""
+    words = set(other.words)
+    return [p for p in c.actors if p.startswith("PERSON:")
+            and not any(stem(w) in words for w in p.partition(":")[2].split("-") if len(w) > 2)]
+
+
 def _verbs_differ(a: Claim, b: Claim) -> bool:
     """Counts of one kind of thing under two different verbs (students "gathered" and students
     "subdued", helicopters "sent" and "committed") count two groups. A measure ("36 feet long",
@@ -167,7 +214,10 @@ def _verbs_differ(a: Claim, b: Claim) -> bool:
         return False
     if not a.event or not b.event or a.event == b.event:
         return False
-    return a.event not in OPEN_VERBS and b.event not in OPEN_VERBS
+    # a size verb carries a size ("the module measures 36 feet"), but over a count it is a
+    # happening of its own ("measured the height of 1,800 children")
+    open_verbs = OPEN_VERBS - SIZE_VERBS
+    return a.event not in open_verbs and b.event not in open_verbs
 
 
 def _after_report(early: Claim, late: Claim, corpus: Corpus) -> str | None:
