@@ -3,19 +3,7 @@ wellness clinic"; "Horizons Wellness Center" and "Horizons", which the tagger do
 
 from __future__ import annotations
 
-from storyline.claims.dates import date_event
-from storyline.claims.parse import parse
-from storyline.records import TimeExpr
-
-from two_reports import found, two_reports
-
-
-def event_of(sentence: str, when: str) -> str | None:
-    doc = parse([sentence])[0]
-    start = sentence.index(when)
-    t = TimeExpr(start=start, end=start + len(when), text=when, type="DATE", value="1990")
-    ev = date_event(doc, t, 0)
-    return ev[0] if ev else None
+from two_reports import event_of, found, two_reports
 
 
 def test_going_to_a_place_of_care_is_checking_in():

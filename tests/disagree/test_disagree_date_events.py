@@ -6,28 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.claims.dates import TAKE_POWER, date_event
-from storyline.claims.parse import parse
+from storyline.claims.dates import TAKE_POWER
 from storyline.claims.pronouns import fuller_name
 from storyline.claims.records import Claim
 from storyline.disagree.verdict import compare_dates
-from storyline.records import Mention, TimeExpr
+from storyline.records import Mention
 
-from two_reports import found as verdicts_of, two_reports
+from two_reports import event_of, found as verdicts_of, two_reports
 
 
 def dates(tmp_path: Path, a: tuple[str, str], b: tuple[str, str]) -> list[tuple[str, list[str]]]:
     """Verdicts on the dates of two reports given as (publication day, text)."""
     return verdicts_of(two_reports(tmp_path, a[1], b[1], (a[0], b[0]), "Republic of Ostrava"),
                        "date")
-
-
-def event_of(sentence: str, when: str) -> str | None:
-    doc = parse([sentence])[0]
-    start = sentence.index(when)
-    t = TimeExpr(start=start, end=start + len(when), text=when, type="DATE", value="1990")
-    ev = date_event(doc, t, 0)
-    return ev[0] if ev else None
 
 
 def test_coming_to_power_is_one_event_whatever_the_verb():
