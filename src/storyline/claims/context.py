@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from storyline.claims.lexicon import STOPWORDS
 from storyline.records import Mention, Sentence, TimeExpr
+from storyline.temporal.lexicon import MONTH_RE
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -68,7 +69,7 @@ class SentenceContext:
 
 # A year written out: without one, a date's year comes from the publication date.
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?!\w)")
+_MONTH = re.compile(MONTH_RE)
 
 
 def context_date(t: TimeExpr, dct_given: bool) -> str:

@@ -157,3 +157,7 @@ COMPASS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 1
 # "Seaview Recovery").
 ORG_KIND_WORDS = frozenset({"center", "centre", "inc", "corp", "corporation", "co", "company",
                          "group", "ltd", "llc", "plc", "institute", "foundation", "association"})
+
+# What a player makes in a game: a figure of these is the player's, as an amount is its earner's
+# ("Hale scored 20 points", "Ford posted 23 points" are two players' games).
+SCORES = frozenset({"point", "goal", "rebound", "assist", "touchdown", "yard", "run"})

@@ -24,6 +24,7 @@ from storyline.claims.lexicon import (
     POPULATION,
     REPORTING,
     ROLES,
+    SCORES,
     STOPWORDS,
     TROOPS,
     UPDATE_CUES,
@@ -300,11 +301,6 @@ def _joined(anchor: Any, event: str, event_text: str) -> str | None:
         if got is not None and got[0] != event and got[0] in CLASS_NAMES:
             return got[0]
     return None
-
-
-# What a player makes in a game: a figure of these is the player's, as an amount is its earner's
-# ("Hale scored 20 points", "Ford posted 23 points" are two players' games).
-SCORES = frozenset({"point", "goal", "rebound", "assist", "touchdown", "yard", "run"})
 
 
 # Verbs whose subject is what the figure counts: "the troops number 70,000", "they total 40".
