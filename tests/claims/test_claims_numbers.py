@@ -157,3 +157,22 @@ def test_a_clause_beside_the_verb_is_another_happening(tmp_path):
                              "accounting firm was arrested on Monday."}) + "\n", encoding="utf-8")
     got = {x.text: x.event for x in extract_claims(read_corpus([p])) if x.kind == "number"}
     assert got.get("three") == "shoot"  # three were shot; one was killed
+
+
+@pytest.mark.parametrize("text,written,value", [
+    ("the road runs 1 1/2 miles to the river", "1 1/2", 1.5),
+    ("a sentence of 2-1/2 years", "2-1/2", 2.5),
+    ("the fund paid out $3 1/4 million", "$3 1/4 million", 3_250_000),
+    ("a 4\u00bd mile walk", "4\u00bd", 4.5),
+])
+def test_a_whole_number_and_a_fraction_are_one_figure(text, written, value):
+    # read in parts, "1 1/2 miles" was one mile and a fraction taken for a date
+    n = one(text)
+    assert (n.text, n.value) == (written, value)
+
+
+def test_about_a_figure_and_a_half_allows_the_whole_figure():
+    # "about 5 1/2 hours" is no more precise than "about 5.5": five hours is within it
+    n = one("stayed about 5 1/2 hours")
+    assert n.low <= 5 <= n.high
+    assert find_numbers("a slash date, 3/4/98, is no fraction") == []

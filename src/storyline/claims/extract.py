@@ -9,7 +9,7 @@ from typing import Any
 from storyline.claims.ages import find_ages
 from storyline.claims.context import PLACE_LABELS, sentence_context
 from storyline.claims.dates import checkable, date_event, weekday_named
-from storyline.claims.intervals import find_intervals, sized_span
+from storyline.claims.intervals import find_intervals, sized_span, span_bearer, span_of_thing
 from storyline.claims.lexicon import (
     CLASS_NAMES,
     DIMENSION,
@@ -220,10 +220,23 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             sized = sized_span(t, doc, s.start)
             if sized is not None:
                 value, unit, noun = sized
+                bearer = span_bearer(noun)
                 claims.append(Claim(
                     kind="number", start=t.start, end=t.end, text=text[t.start:t.end],
                     what=f"{t.text} {noun.text}", low=value, high=value, value=value, unit=unit,
-                    bearer=(noun.lemma_ or noun.text).lower(), bearer_proper=noun.pos_ == "PROPN",
+                    bearer=(bearer.lemma_ or bearer.text).lower(),
+                    bearer_proper=bearer.pos_ == "PROPN", **base))  # type: ignore[arg-type]
+                continue
+            length = span_of_thing(t, doc, s.start, s.text)
+            if length is not None:
+                bearer = (length.thing.lemma_ or length.thing.text).lower()
+                claims.append(Claim(
+                    kind="number", start=t.start, end=length.end, text=text[t.start:length.end],
+                    what=f"time to {bearer}" if length.allowed
+                    else f"length of the {length.thing.text}",
+                    low=length.low, high=length.high, value=length.value, approx=length.approx,
+                    unit=length.unit, bearer=bearer, bearer_proper=length.thing.pos_ == "PROPN",
+                    planned=planned_at(doc, t.start - s.start, t.end - s.start),
                     **base))  # type: ignore[arg-type]
                 continue
             if not checkable(t) or _in_range(text, t.start, t.end):

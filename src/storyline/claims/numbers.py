@@ -70,7 +70,12 @@ _SPELLED = (rf"(?:(?:a|an|{_WORD_NUM})(?:[- ](?:{_WORD_NUM}))?"
 _SPLIT_DECIMAL = (r"(?<![$€£¥])\d{1,3}\. \d{1,2}(?=\s?-?\s?(?:million|billion|trillion|mn|bn|m\b"
                   r"|magnitude|percent|per cent|%))")
 _DECIMAL_SPACE = re.compile(r"(?<=\d)\. (?=\d)")
-_DIGITS = rf"{_SPLIT_DECIMAL}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A whole number and a fraction are one figure: "5 1/2 hours", "2-1/2 percent", "4\u00bd miles" are
+# 5.5, 2.5 and 4.5 (read in parts, "1 1/2 miles" was a mile and a fraction read as a date).
+_VULGAR = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3}
+_MIXED = (rf"\d{{1,3}}(?:[ -][1-7]/[2348](?![\d/])|\s?[{''.join(_VULGAR)}])")
+_MIXED_PARTS = re.compile(rf"(\d+)(?:[ -]([1-7])/([2348])|\s?([{''.join(_VULGAR)}]))")
+_DIGITS = rf"{_MIXED}|{_SPLIT_DECIMAL}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SHORT = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
 _SCALE = rf"(?:(?:{_HYPHEN_SCALE}|\s?)(?:{'|'.join(_SCALES)})|(?:{_SHORT})\b)"
 _SIGN = r"(?:US\$|HK\$|A\$|C\$|\$|€|£|¥)"
@@ -146,19 +151,36 @@ def _digits_value(s: str) -> tuple[float, int] | None:
     if not m:
         return None
     raw = m.group(1).replace(",", "")
+    mult = _scale_of(m.group(2))
+    scale = int(round(math.log10(mult)))
+    mixed = _MIXED_PARTS.fullmatch(raw)
+    if mixed is not None:
+        return _mixed_value(mixed) * mult, scale - 1  # as precise as a figure of one decimal
     value = float(raw)
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    whole = raw.split(".")[0]
+    zeros = 0 if decimals else len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
+    return value * mult, scale - decimals + zeros
+
+
+def _scale_of(rest: str) -> float:
+    """The multiplier the scale words after a figure make: "million" 1e6, "bn" 1e9."""
     mult = 1.0
-    rest = m.group(2).strip().lower().replace("-", " ")
+    rest = rest.strip().lower().replace("-", " ")
     for w in re.split(r"\s+", rest) if rest else []:
         if w in _SCALES:
             mult *= _SCALES[w]
         elif w in _SHORT_SCALES:
             mult *= _SHORT_SCALES[w]
-    decimals = len(raw.split(".")[1]) if "." in raw else 0
-    whole = raw.split(".")[0]
-    zeros = 0 if decimals else len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
-    precision = int(round(math.log10(mult))) - decimals + zeros
-    return value * mult, precision
+    return mult
+
+
+def _mixed_value(m: re.Match[str]) -> float:
+    """ "5 1/2" -> 5.5, "4\u00bd" -> 4.5 (a match of _MIXED_PARTS)."""
+    whole = float(m.group(1))
+    if m.group(4):
+        return whole + _VULGAR[m.group(4)]
+    return whole + int(m.group(2)) / int(m.group(3))
 
 
 def _interval(value: float, approx: str | None, precision: int) -> tuple[float, float, str | None]:
