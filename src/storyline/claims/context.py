@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.claims.lexicon import STOPWORDS
+from storyline.nlp.names import slug
 from storyline.records import Mention, Sentence, TimeExpr
 from storyline.temporal.lexicon import MONTH_RE
 
@@ -105,3 +107,34 @@ def sentence_context(i: int, sentences: list[Sentence], mentions: list[Mention],
               if inside(m.start, m.end, s.start, s.end) and m.label in _ACTOR_LABELS]
     return SentenceContext(sorted(set(ents)), sorted(set(places)), dates, words, periods,
                            sorted(set(actors)))
+
+
+def unmarked_names(doc: Any, offset: int, mentions: list[Mention]) -> list[str]:
+    """Entities of names the tagger missed, possessed by an organisation it found: "Microsoft's
+    Longhorn" is the organisation's product or unit, the "Microsoft Longhorn" another report's
+    tagger finds whole ("ORG:microsoft-longhorn"). ``doc`` is the parse of the sentence at
+    ``offset``."""
+
+    def mention_at(tok: Any) -> Mention | None:
+        at = offset + tok.idx
+        return next((m for m in mentions if m.start <= at < m.end), None)
+
+    people = {w.lower() for m in mentions if m.label == "PERSON" for w in m.text.split()}
+    found = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or mention_at(tok) is not None \
+                or tok.lower_ in people:
+            continue  # "Florida International's Fernandez": a person the report names elsewhere
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            continue  # a word of a longer name, found from the name's last word
+        name = sorted([c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                       and c.is_alpha and len(c.text) > 1 and mention_at(c) is None] + [tok],
+                      key=lambda t: t.i)
+        for c in tok.children:
+            maker = mention_at(c) if c.dep_ == "poss" and c.i < name[0].i else None
+            if maker is not None and maker.label == "ORG" \
+                    and tok.text != "".join(w[0] for w in maker.text.split() if w[0].isupper()):
+                # (not the organisation's initials, written after it: "the Council's (SLORC)")
+                own = (maker.entity_id or "").partition(":")[2] or slug(maker.text)
+                found.append(f"ORG:{own}-{slug(' '.join(t.text for t in name))}")
+    return sorted(set(found))

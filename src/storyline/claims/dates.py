@@ -42,6 +42,9 @@ class DateEvent(NamedTuple):
     words: str  # as written: "checked into"
     args: list[str]  # lemmas of what it is of: its subject and object
     subject: Any | None = None  # the subject token of the event's verb
+    # the named things the event is done to, each a name's words sorted and joined ("longhorn
+    # microsoft" of "Microsoft Longhorn was released"; see ``themes``)
+    themes: tuple[str, ...] = ()
 
 
 # Verbs of mind and attempt: what they govern is the event ("decided to resign on Monday").
@@ -153,6 +156,8 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> DateEvent | None:
         tok = tok.head
         if tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and (tok.lemma_ or "").lower() in EVENT_CLASSES):
             break
+        if _planned_happening(tok) is not None:
+            break  # the adjective "due": "when it opens, due in May"
     if tok.i <= toks[-1].i and tok.i >= toks[0].i:
         # the parser made the date the root ("Early Friday morning, the actress checked into
         # ..."): a sentence that opens with its date tells of it in the verb that follows
@@ -166,6 +171,10 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> DateEvent | None:
         if not inner:
             break
         tok = inner[0]
+    planned = _planned_happening(tok)
+    if planned is not None and planned.pos_ == "NOUN":
+        return _noun_event(planned)
+    tok = planned if planned is not None else tok
     ruler = _taking_power(tok)
     if ruler is not None:
         return DateEvent(TAKE_POWER, f"{ruler.text} to power", _args(ruler), _subject(ruler))
@@ -190,7 +199,38 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> DateEvent | None:
     care = _care_destination(tok)
     if care is not None:
         return DateEvent("check in", f"{words} to {care.text}", _args(tok), _subject(tok))
-    return DateEvent(DATE_EVENT_SYNONYMS.get(lemma, lemma), words, _args(tok), _subject(tok))
+    return DateEvent(DATE_EVENT_SYNONYMS.get(lemma, lemma), words, _args(tok), _subject(tok),
+                     themes(tok))
+
+
+# Participles that schedule or forecast a happening the sentence names elsewhere: "when it is
+# released, expected in late 2006", "the summit, set for April", "when it opens, due in May". The
+# date they carry is the date of that happening, not of the expecting. (As written: the
+# lemmatiser makes "slated" "slat".)
+_PLANNING = frozenset({"expected", "scheduled", "slated", "set", "planned", "due"})
+
+
+def _planned_happening(verb: Any) -> Any | None:
+    """The happening a bare planning participle dates, else None: the noun it qualifies ("the
+    summit, set for April", "the ruling, which is expected next month"), or the clause it
+    follows ("when it is released, expected in late 2006"). A participle with a verb or an
+    object of its own ("expected to be released", "had scheduled a rally") names what is planned
+    itself."""
+    word = verb.lower_
+    if word not in _PLANNING or verb.tag_ not in ("VBN", "JJ") \
+            or any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children):
+        return None
+    if word == "set" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return None  # "the record set in 1996" was set then; "the summit set for April" is due
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and head.i < verb.i:
+        # (not "due" as an adjective of a noun: "the notes, due 2019" are repaid then)
+        return head
+    if verb.dep_ == "advcl" and head.i < verb.i:
+        before = [t for t in head.subtree if t.i < verb.i and t.pos_ == "VERB"
+                  and t.dep_ not in ("aux", "auxpass")]
+        return before[-1] if before else None
+    return None
 
 
 # Going somewhere: "went to a detox clinic", "headed into rehab" on a day is checking in there,
@@ -235,3 +275,72 @@ def _args(verb: Any) -> list[str]:
             args.extend((g.lemma_ or g.text).lower() for g in c.children
                         if g.dep_ in ("compound", "amod"))
     return [a for a in args if a not in STOPWORDS]
+
+
+# Relations of the things a verb is done to: "released Leopard", "Leopard was released".
+_DONE_TO = frozenset({"dobj", "nsubjpass"})
+# Pronouns of a thing, that stand for a name said before them.
+_IT = frozenset({"it"})
+
+
+def themes(verb: Any) -> tuple[str, ...]:
+    """The names a verb's happening is done to ("Microsoft Longhorn was released", "released
+    Mac OS X Leopard"), each as ``name_words`` gives it; "it" stands for the named
+    subject of a clause above ("Longhorn is expected to sell well when it is released"). A
+    happening lent to another name ("released in 2007, the same time as Longhorn") is done to
+    that name too."""
+    if verb.pos_ != "VERB":
+        return ()
+    found = []
+    for c in verb.children:
+        if c.dep_ not in _DONE_TO:
+            continue
+        named = _named_above(c) if c.lower_ in _IT else c
+        if named is not None and named.pos_ == "PROPN":
+            found.append(name_words(named))
+    found += [name_words(x) for x in _lent_to(verb)]
+    return tuple(sorted(set(found)))
+
+
+def name_words(tok: Any) -> str:
+    """The words of the name ``tok`` heads, its maker's included ("Microsoft's Longhorn",
+    "Microsoft Longhorn" -> "longhorn microsoft"), lower case, sorted and joined. (Not "its" of
+    "its Falcon", nor the stray "s" of "Microsoft ' s Longhorn" as text rebuilt from tokens has
+    it.)"""
+    words = {tok.lower_} | {c.lower_ for c in tok.children
+                            if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+                            and c.is_alpha and len(c.text) > 1}
+    return " ".join(sorted(words))
+
+
+def _named_above(pronoun: Any) -> Any | None:
+    """The named subject of the nearest clause above the pronoun's that has a subject."""
+    tok = pronoun.head
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject if subject.pos_ == "PROPN" else None
+    return None
+
+
+# "the same time as", "alongside": one date for two happenings.
+_ALONGSIDE = frozenset({"alongside"})
+
+
+def _lent_to(verb: Any) -> list[Any]:
+    """The names a dated happening is said to share its date with: "would be released in 2007,
+    the same time as Longhorn", "at the same time as Longhorn", "alongside Longhorn"."""
+    out = []
+    for c in verb.children:
+        time = c if c.dep_ == "npadvmod" and c.lower_ == "time" else None
+        if c.dep_ == "prep" and c.lower_ == "at":
+            time = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ == "time"), None)
+        if time is not None and any(g.lower_ == "same" for g in time.children):
+            out += [n for p in time.children if p.dep_ == "prep" and p.lower_ == "as"
+                    for n in p.children if n.dep_ == "pobj" and n.pos_ == "PROPN"]
+        if c.dep_ == "prep" and c.lower_ in _ALONGSIDE:
+            out += [n for n in c.children if n.dep_ == "pobj" and n.pos_ == "PROPN"]
+    return out

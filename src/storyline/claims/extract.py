@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from storyline.claims.ages import find_ages
-from storyline.claims.context import PLACE_LABELS, sentence_context
+from storyline.claims.context import PLACE_LABELS, sentence_context, unmarked_names
 from storyline.claims.dates import checkable, date_event, weekday_named
 from storyline.claims.intervals import find_intervals, sized_span, span_bearer, span_of_thing
 from storyline.claims.lexicon import (
@@ -111,9 +111,12 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
         s = sentences[i]
         ctx = sentence_context(i, sentences, mentions, timexes,
                                dct_given=a.dct.source in ("metadata", "user"))
+        # names the tagger missed on an organisation it found ("Microsoft's Longhorn")
+        unmarked = unmarked_names(doc, s.start, mentions)
         base = dict(article_id=aid, sentence_start=s.start, sentence_end=s.end,
-                    entity_ids=ctx.entity_ids, places=ctx.places, dates=ctx.dates, words=ctx.words,
-                    periods=ctx.periods, actors=ctx.actors)
+                    entity_ids=sorted({*ctx.entity_ids, *unmarked}), places=ctx.places,
+                    dates=ctx.dates, words=ctx.words, periods=ctx.periods,
+                    actors=sorted({*ctx.actors, *unmarked}))
         masked = [(t.start - s.start, t.end - s.start) for t in timexes
                   if s.start <= t.start and t.end <= s.end]
         first_count = len(claims)
@@ -244,7 +247,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             ev = date_event(doc, t, s.start)
             if ev is None:
                 continue
-            lemma, words, args, subject = ev
+            lemma, words, args, subject, themes = ev
             who = _of_whom(lemma, args, subject, s, sentences[i - 1] if i > 0 else None,
                            mentions, text)
             actors = base["actors"]
@@ -259,7 +262,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             claims.append(Claim(
                 kind="date", start=t.start, end=t.end, text=text[t.start:t.end], what=words,
                 date=t.value, granularity=t.granularity, event=lemma, agent=args,
-                approx=approx, weekday=weekday_named(t.text),
+                approx=approx, weekday=weekday_named(t.text), themes=list(themes),
                 planned=planned_at(doc, t.start - s.start, t.end - s.start),
                 **{**base, "actors": actors}))  # type: ignore[arg-type]
     for q in a.quotes:

@@ -44,6 +44,9 @@ class Claim:
     date: str | None = None  # TIMEX3 value
     granularity: str | None = None
     weekday: int | None = None  # 0 (Monday) .. 6 when the text names the day's weekday
+    # the names the dated event is done to: ["longhorn microsoft"] of "Microsoft Longhorn will
+    # be released in 2006" (see claims.dates.themes)
+    themes: list[str] = field(default_factory=list)
     # quotes
     speaker: str | None = None
     speaker_entity_id: str | None = None

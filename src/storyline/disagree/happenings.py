@@ -85,7 +85,8 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
             # "Cheeks was fired on Saturday" and "O'Brien was fired on Monday": two firings
             return (f"“{a.text}” is of {', '.join(sorted(pa))}, "
                     f"“{b.text}” of {', '.join(sorted(pb))}")
-        if a.event in REPEATED and not (first_day(a.date) and first_day(b.date)):
+        if a.event in REPEATED and not (first_day(a.date) and first_day(b.date)) \
+                and not _one_named_release(a, b):
             # "Microsoft released a fix on Tuesday" and "... on Wednesday" in undated reports:
             # a company releases, a leader meets, a team plays again and again
             return f"“{a.event}” happens again and again; no calendar date ties the two to one"
@@ -96,6 +97,18 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
                     "counted from its own report's day")
         return _after_report(a, b, corpus) or _after_report(b, a, corpus)
     return None
+
+
+# Happenings that come once to the named thing they are done to: a company releases again and
+# again, but one named product ("Longhorn", "Mac OS X Leopard") is released once.
+ONCE_DONE = frozenset({"release"})
+
+
+def _one_named_release(a: Claim, b: Claim) -> bool:
+    """Both dates are of the release of one named thing: "Microsoft Longhorn, expected in late
+    2006" and "Leopard would be released in 2007, the same time as Microsoft's Longhorn" date one
+    release (a fix "released on Tuesday" and one "released on Wednesday" name none)."""
+    return a.event in ONCE_DONE and bool(set(a.themes) & set(b.themes))
 
 
 # Words that date a happening by the day of the report that tells it.
