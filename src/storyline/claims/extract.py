@@ -20,9 +20,11 @@ from storyline.claims.lexicon import (
     MONEY_UNITS,
     NAUTICAL,
     PEOPLE,
+    ENTRANTS,
     REVISION,
     STOPWORDS,
     TALLY,
+    WITHDRAWAL,
 )
 from storyline.claims.modality import planned_at, value_of_known_thing
 from storyline.claims.numbers import find_numbers
@@ -106,6 +108,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
     # offsets)
     docs = dict(zip(wanted, parse(sentences[i].text.replace("\n", " ") for i in wanted)))
     rounds = sorted({r for s in sentences for r in rounds_named(s.text)})
+    # (a withdrawal is often told sentences after the count it changes)
+    withdrawal_told = bool(WITHDRAWAL.search(text))
     claims: list[Claim] = []
     for i, doc in docs.items():
         s = sentences[i]
@@ -185,6 +189,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 heading=heading, origin=origin,
                 update_cue=b.update_cue or bool(REVISION.search(s.text)),
                 tally=bool(TALLY.search(s.text)),
+                withdrawal_told=head in ENTRANTS and withdrawal_told,
                 vote_round=round_of(s.text, rounds), owners=_owners(b.owners, s.start, mentions),
                 planned=planned and not known,
                 converted=bool(_CONVERSION.search(s.text, max(0, n.start - 40), n.start)),

@@ -89,6 +89,14 @@ REVISION = re.compile(
     r"(?:lower|rais|revis)(?:ed|ing|es|e)? (?:the |its |their )?(?:\w+ )?(?:death )?(?:toll|count|figure|estimate))\b",
     re.IGNORECASE)
 
+# Who takes part in a contest, and the words that tell one of them left it: a report that says a
+# team "withdrew at the last minute" has a smaller field than the reports before it, for a reason.
+ENTRANTS = frozenset({"nation", "country", "team", "athlete", "competitor", "participant",
+                      "delegation", "entrant", "candidate", "boat", "yacht", "club"})
+WITHDRAWAL = re.compile(
+    r"\b(?:withdr[ae]w|withdrawn|withdrawing|withdrawal|pull(?:ed|s|ing)? out|"
+    r"dr(?:opped|ops|opping) out|scratched|boycott(?:ed|ing|s)?)\b", re.IGNORECASE)
+
 # Currency words wire copy writes before the figure ("dlrs 512,000"), as a parsed token.
 CURRENCY_FIRST = frozenset({"dlrs", "dlr", "dlrs."})
 

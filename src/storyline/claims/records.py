@@ -67,6 +67,9 @@ class Claim:
     update_cue: bool = False  # "the toll rose to 357": the sentence itself says the figure changed
     converted: bool = False  # "(48 km)" after "30 miles": the same figure in another unit
     planned: bool = False  # "expected to attract 10,000", "will meet on Tuesday": not a fact yet
+    # a count of entrants in a report that tells of one who withdrew: a smaller field there is
+    # explained
+    withdrawal_told: bool = False
     tally: bool = False  # "47 KOs" in "(53-3, 47 KOs)", "his career total": a running count of one actor
     vote_round: int | None = None  # the round of a vote a count is of (see claims.rounds)
     owners: list[str] = field(default_factory=list)  # names on the counted noun: "Charles' yards"

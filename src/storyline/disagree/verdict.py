@@ -128,6 +128,10 @@ def compare_numbers(a: Claim, b: Claim, pub_a: str | None, pub_b: str | None,
     small, big = (a, b) if low_first else (b, a)
     pub_small, pub_big = (pub_a, pub_b) if low_first else (pub_b, pub_a)
     d_small, d_big = day_of(pub_small), day_of(pub_big)
+    if small.withdrawal_told and not big.withdrawal_told \
+            and not (d_small and d_big and d_small < d_big):
+        return Verdict("update", f"fell from {big.text} to {small.text}: the report with the "
+                       "smaller field says an entrant withdrew", 1 if low_first else 0)
     # a running tally ("53-3, 47 KOs") only grows, like a toll
     cumulative = a.event in CUMULATIVE or a.tally or b.tally
     if cumulative:
