@@ -70,3 +70,21 @@ def test_a_date_without_a_written_year_compares_its_month_and_day():
     written = date_claim("November 2015", "2015-11", None)
     other = date_claim("November 2014", "2014-11", None)
     assert compare_dates(written, other).label == "conflict"
+
+
+class _Published:
+    """A corpus that knows one publication date (as inferred or given)."""
+
+    def __init__(self, value: str | None) -> None:
+        self.value = value
+
+    def published(self, article_id: str) -> str | None:
+        return self.value
+
+
+def test_a_decade_inferred_for_a_report_is_shown_as_a_reader_writes_it():
+    from storyline.disagree.find import _when
+
+    assert _when(_Published("199"), "a") == "the 1990s"  # type: ignore[arg-type]
+    assert _when(_Published("1998-12"), "a") == "1998-12"  # type: ignore[arg-type]
+    assert _when(_Published(None), "a") == "undated"  # type: ignore[arg-type]

@@ -302,10 +302,19 @@ def _what(a: Claim, b: Claim) -> str:
     return a.what
 
 
+def _when(corpus: Corpus, aid: str) -> str:
+    """A report's publication date as a reader reads it: a decade inferred from the text
+    ("199", TIMEX3's way of writing it) is "the 1990s"."""
+    value = corpus.published(aid)
+    if value is None:
+        return "undated"
+    return f"the {value}0s" if len(value) == 3 and value.isdigit() else value
+
+
 def _explain(j: Judged, corpus: Corpus) -> str:
     a, b, v = j.a, j.b, j.verdict
     na, nb = outlet_name(corpus, a.article_id), outlet_name(corpus, b.article_id)
-    pa, pb = corpus.published(a.article_id) or "undated", corpus.published(b.article_id) or "undated"
+    pa, pb = _when(corpus, a.article_id), _when(corpus, b.article_id)
     what = _what(a, b)
     if a.kind == "quote":
         return (f"{na} gives the quote to {a.speaker or 'no one'}, {nb} to {b.speaker or 'no one'}"
@@ -313,8 +322,8 @@ def _explain(j: Judged, corpus: Corpus) -> str:
     if v.label == "update":
         first, later = (a, b) if v.first == 0 else (b, a)
         nf, nl = outlet_name(corpus, first.article_id), outlet_name(corpus, later.article_id)
-        return (f"{what}: {first.text} in {nf} ({corpus.published(first.article_id) or 'undated'}), "
-                f"{later.text} in {nl} ({corpus.published(later.article_id) or 'undated'}): {v.why}")
+        return (f"{what}: {first.text} in {nf} ({_when(corpus, first.article_id)}), "
+                f"{later.text} in {nl} ({_when(corpus, later.article_id)}): {v.why}")
     if v.label == "conflict":
         return f"{what}: {na} ({pa}) says {a.text}, {nb} ({pb}) says {b.text}: {v.why}"
     return f"{what}: {na} says {a.text}, {nb} says {b.text}: {v.why}"
