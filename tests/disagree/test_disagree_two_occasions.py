@@ -57,3 +57,19 @@ def test_children_measured_and_children_of_another_study_are_two_counts(tmp_path
                          "An earlier malnutrition survey by aid workers, conducted on 3,000 "
                          "children in Kordavia, found a third underweight.")
     assert not any(v == "conflict" for v, _ in verdicts_of(corpus))
+
+
+STRIKE_CALLED = ("Union leaders in Marseille called on Tuesday for a two-hour strike to protest the "
+                 "closure of the dockyard.")
+STRIKE_ENDED = "Dockers in Marseille went back to work at the end of a four-hour strike."
+
+
+def test_lengths_of_strikes_told_on_two_days_are_two_strikes(tmp_path: Path):
+    c = two_reports(tmp_path, STRIKE_CALLED, STRIKE_ENDED, ("1997-03-04", "1997-03-06"))
+    assert not any(v == "conflict" for v, _ in verdicts_of(c))
+
+
+def test_lengths_of_one_strike_told_the_same_day_conflict(tmp_path: Path):
+    c = two_reports(tmp_path, STRIKE_CALLED.replace(" on Tuesday", ""),
+                    STRIKE_ENDED.replace(" on Thursday", ""), ("1997-03-06", "1997-03-06"))
+    assert ("conflict", ["four-hour", "two-hour"]) in verdicts_of(c)

@@ -77,6 +77,11 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
         if not _known_when_planned(plan, fact, corpus) or plan.event in REPEATED:
             return (f"“{plan.text}” is planned or expected, “{fact.text}” is told as what "
                     "happened")
+    if a.kind == "number" and _lengths_of_two_occasions(a, b, corpus):
+        # "called on Tuesday for a two-hour strike" and "at the end of a four-hour strike" in a
+        # Thursday report: strikes, like meetings, come again and again
+        return (f"a {a.bearer} happens again and again; “{a.text}” and “{b.text}” are told in "
+                "reports of different days")
     if a.kind == "number":
         return _two_measures(a, b)
     if a.kind == "date":
@@ -97,6 +102,21 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
                     "counted from its own report's day")
         return _after_report(a, b, corpus) or _after_report(b, a, corpus)
     return None
+
+
+# Happenings that come again and again, whose lengths two reports of two days may give for two
+# occasions (a flight, a launch window, a visit are each of one occasion).
+RECURRING_SPANS = frozenset({"strike", "stoppage", "walkout", "shutdown", "blockade", "curfew",
+                             "meeting", "talk", "session", "hearing", "rally", "march", "protest",
+                             "demonstration", "vigil"})
+TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+
+
+def _lengths_of_two_occasions(a: Claim, b: Claim, corpus: Corpus) -> bool:
+    """Both figures are lengths of a happening that recurs, told in reports of different days."""
+    pa, pb = day_of(corpus.published(a.article_id)), day_of(corpus.published(b.article_id))
+    return a.unit in TIME_UNITS and a.bearer in RECURRING_SPANS and b.bearer == a.bearer \
+        and pa is not None and pb is not None and pa != pb
 
 
 # Happenings that come once to the named thing they are done to: a company releases again and
