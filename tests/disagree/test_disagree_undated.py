@@ -82,9 +82,11 @@ class _Published:
         return self.value
 
 
-def test_a_decade_inferred_for_a_report_is_shown_as_a_reader_writes_it():
+def test_a_decade_guessed_for_a_report_is_shown_as_undated():
     from storyline.disagree.find import _when
 
-    assert _when(_Published("199"), "a") == "the 1990s"  # type: ignore[arg-type]
+    assert _when(_Published("199"), "a") == "undated"  # type: ignore[arg-type]
+    assert _when(_Published("19"), "a") == "undated"  # type: ignore[arg-type]
+    assert _when(_Published("1998"), "a") == "1998"  # type: ignore[arg-type]
     assert _when(_Published("1998-12"), "a") == "1998-12"  # type: ignore[arg-type]
     assert _when(_Published(None), "a") == "undated"  # type: ignore[arg-type]

@@ -303,12 +303,13 @@ def _what(a: Claim, b: Claim) -> str:
 
 
 def _when(corpus: Corpus, aid: str) -> str:
-    """A report's publication date as a reader reads it: a decade inferred from the text
-    ("199", TIMEX3's way of writing it) is "the 1990s"."""
+    """A report's publication date as a reader can use it: a decade or century guessed from the
+    text ("199", TIMEX3's way of writing the 1990s) tells nothing of which report came first, and
+    is often a decade the text looks back to, so the report is shown as undated."""
     value = corpus.published(aid)
-    if value is None:
+    if value is None or (len(value) < 4 and value.isdigit()):
         return "undated"
-    return f"the {value}0s" if len(value) == 3 and value.isdigit() else value
+    return value
 
 
 def _explain(j: Judged, corpus: Corpus) -> str:
