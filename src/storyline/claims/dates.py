@@ -118,6 +118,17 @@ def _event_noun_before(first: Any) -> DateEvent | None:
     return None
 
 
+# Nouns of a happening that a date written after them dates: "a shooting ... Friday", "the blast
+# on Tuesday".
+HAPPENING_NOUNS = frozenset({"shooting", "killing", "slaying", "assassination", "attack",
+                             "bombing", "blast", "explosion", "crash", "raid", "fire", "quake",
+                             "earthquake", "stabbing", "robbery", "heist", "ambush"})
+
+
+def _happening_noun(tok: Any) -> bool:
+    return tok.pos_ == "NOUN" and (tok.lemma_ or tok.text).lower() in HAPPENING_NOUNS
+
+
 def _makes(verb: Any) -> bool:
     """A reporting verb that brings out a thing, not words: "announced on Tuesday the first
     Intel Macs" (an object, no clause) is the event; "announced on Tuesday that ..." is not."""
@@ -150,7 +161,7 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> DateEvent | None:
     if head.i > toks[-1].i and head.pos_ == "NOUN" and top.dep_ in _PRENOMINAL:
         # "the Oct. 23 slaying", "the June 28 attack": a date written before a noun dates it
         return _noun_event(head)
-    for _ in range(4):
+    for step in range(4):
         if tok.head.i == tok.i:
             break
         tok = tok.head
@@ -158,6 +169,10 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> DateEvent | None:
             break
         if _planned_happening(tok) is not None:
             break  # the adjective "due": "when it opens, due in May"
+        if step == 0 and _happening_noun(tok):
+            # "charged with attempted murder after a shooting outside a bar Tuesday": the date
+            # hangs on the shooting, and dates it, not the charge the sentence is about
+            return _noun_event(tok)
     if tok.i <= toks[-1].i and tok.i >= toks[0].i:
         # the parser made the date the root ("Early Friday morning, the actress checked into
         # ..."): a sentence that opens with its date tells of it in the verb that follows

@@ -13,6 +13,7 @@ from storyline.claims.intervals import find_intervals, sized_span, span_bearer, 
 from storyline.claims.lexicon import (
     CLASS_NAMES,
     DIMENSION,
+    FROM_PLACE,
     HEADING,
     LENGTH_UNITS,
     MEASURE_UNIT_NAMES,
@@ -74,6 +75,10 @@ _CONVERSION = re.compile(r"(?:\d[\d,.]*\s*-?\s*(?:(?:m|mn|bn)\s+)?|\b(?:one|two|
                          r"(?:US\s?\$|\$|€|£|dlrs\.?\s?)?\s*$", re.IGNORECASE)
 _SUPERSEDED = re.compile(r"\b(?:initially|originally|at first)\s+(?:(?:put|given|reported|"
                          r"estimated)\s+(?:at|as)\s+)?$", re.IGNORECASE)
+# A figure the report quotes only to say it could not confirm it, or that someone denied it.
+_UNCONFIRMED = re.compile(r"\b(?:(?:could|can|did)\s*(?:not|n't)\s+(?:confirm|verify)|denied|denies"
+                          r"|dismissed)\s+(?:the\s+)?(?:claims?|reports?|rumou?rs?)\s+that\b"
+                          r"[^.;]*$", re.IGNORECASE)
 # A span of time made an adjective sizes the noun after it: a "30-day program" and a "90-day
 # stint" are two things, as a "36-foot Unity" and a "41-foot Zarya" are.
 TIME_HEADS = frozenset({"minute", "hour", "day", "week", "month", "year"})
@@ -154,6 +159,8 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 continue  # "all but five ... have been released": five were not
             if _SUPERSEDED.search(s.text, 0, n.start):
                 continue  # "initially 10, has risen to 12": the report itself has the newer figure
+            if _UNCONFIRMED.search(s.text, 0, n.start):
+                continue  # "could not confirm reports that scores died": the report does not say so
             if b.event not in CLASS_NAMES and _specific(b.head) and n.high < _NAMED_MAX \
                     and float(n.high).is_integer() and _DEFINITE.search(s.text, 0, n.start):
                 # "the two nations": things already named, referred to, not counted ("the 4.7
@@ -285,7 +292,39 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             sentence_start=sent.start if sent else m.start, sentence_end=sent.end if sent else end,
             what=f"role of {m.text}", person=m.entity_id or m.text, role=role.lower()))
     claims.sort(key=lambda c: (c.start, c.kind))
+    if sentences:
+        _hedge_headline(claims, sentences[0].end)
     return claims
+
+
+def _hedge_headline(claims: list[Claim], headline_end: int) -> None:
+    """A headline drops the hedge its story writes: "27 dead as ferry capsizes" over "killing at
+    least 27 passengers" is the body's "at least 27", not a count of its own. A figure of the
+    opening line, written bare, takes the hedge of the same figure of the same measure further
+    on."""
+    hedged = [c for c in claims
+              if c.kind == "number" and c.start >= headline_end and c.approx in HEDGES]
+    for c in claims:
+        if c.kind != "number" or c.end > headline_end or c.approx not in (None, "rounded"):
+            continue
+        body = next((x for x in hedged if _one_figure(c, x)), None)
+        if body is not None:
+            c.low, c.high, c.approx = body.low, body.high, body.approx
+
+
+def _one_figure(headline: Claim, body: Claim) -> bool:
+    """The same figure of the same measure; a headline's "27 dead" counts the body's "27
+    passengers" killed (a headline names no one)."""
+    return headline.value == body.value and headline.unit == body.unit \
+        and headline.event == body.event \
+        and (headline.head == body.head or headline.head in (None, "people"))
+
+
+# Words that widen a figure into a range ("at least 27", "about 50"), as claims.numbers reads them.
+HEDGES = frozenset({"more than", "greater than", "upwards of", "in excess of", "just over",
+                    "well over", "over", "at least", "no fewer than", "no less than",
+                    "a minimum of", "nearly", "almost", "close to", "roughly", "about", "around",
+                    "approximately", "some", "an estimated", "estimated", "or so"})
 
 
 # Time zones after a clock time written as a number ("1500 GMT").
@@ -456,11 +495,18 @@ def _heading(after: str) -> tuple[str | None, str | None]:
     direction of a distance and the name it is counted from (its capitalised words; none for
     "north of the site of the abduction")."""
     m = HEADING.match(after)
-    if m is None:
-        return None, None
-    names = re.findall(r"\b[A-Z][\w'’-]+", m.group("ref") or "")
-    names = [w for w in names if w.lower() not in STOPWORDS]
-    return m.group("dir").lower().replace("-", ""), " ".join(names).lower() or None
+    if m is not None:
+        return m.group("dir").lower().replace("-", ""), _place_name(m.group("ref"))
+    # "60 miles from the Sorrel Keys": counted from a place, in no direction told
+    source = FROM_PLACE.match(after)
+    return None, _place_name(source.group("ref")) if source else None
+
+
+def _place_name(ref: str | None) -> str | None:
+    """The capitalised words of what a distance is counted from, lower case: "montpelier" of "the
+    state capital Montpelier"; None for "the site of the abduction"."""
+    names = re.findall(r"\b[A-Z][\w'’-]+", ref or "")
+    return " ".join(w for w in names if w.lower() not in STOPWORDS).lower() or None
 
 
 def _short(text: str, words: int = 8) -> str:

@@ -145,7 +145,10 @@ METRES = {"mi": 1609.344, "nmi": 1852.0, "km": 1000.0, "m": 1.0, "ft": 0.3048, "
           "yd": 0.9144}
 # A mile at sea is longer than one on land: "a 350-nautical-mile race" is a "648-km race".
 NAUTICAL = re.compile(r"^\s*-?\s*nautical\b", re.IGNORECASE)
-DIMENSION = re.compile(r"^(?:-|\s)*[a-z]+\s+(?:(?P<w>wide|across|in width)|(?P<h>high|tall|in height)"
+# (the unit may be hyphened to the word, "a 300-mile-wide cyclone", or its conversion come between,
+# "the 300-mile (480-kilometer) wide cyclone")
+DIMENSION = re.compile(r"^(?:-|\s)*[a-z]+(?:\s*\([^()]{1,25}\))?(?:-|\s)+"
+                       r"(?:(?P<w>wide|across|in width)|(?P<h>high|tall|in height)"
                        r"|(?P<d>deep|in depth))\b", re.IGNORECASE)
 
 # A compass direction after a distance, past its unit and a converted figure in parentheses
@@ -156,6 +159,12 @@ HEADING = re.compile(
     r"^\s*[a-z]+\.?\s*\)?\s*(?:\([^()]{1,25}\)\s*)?(?:to\s+the\s+)?"
     r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward)?\b"
     r"(?:\s+of\s+(?P<ref>[^,.;:()]{1,40}))?", re.IGNORECASE)
+# A distance counted from a named place with no direction given ("60 miles (96 kilometers) from
+# the Sorrel Keys", "6 km away from Sela"): the name it is counted from. (Only a name: "slipped 140
+# metres from a ledge" tells where a fall began, not how far one place lies from another.)
+FROM_PLACE = re.compile(
+    r"^\s*[a-z]+\.?\s*\)?\s*(?:\([^()]{1,25}\)\s*)?(?:away\s+)?from\s+"
+    r"(?P<ref>(?:the\s+)?[A-Z][^,.;:()]{0,40})")
 # Degrees of each compass point: two headings 90 degrees or more apart are two directions, nearer
 # ones ("north", "northeast") one direction told loosely.
 COMPASS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,

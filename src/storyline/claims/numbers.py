@@ -41,7 +41,7 @@ _VAGUE = {
 # Words before a number that widen it, longest first. Each maps to a function of the value.
 _APPROX_WORDS = [
     "more than", "greater than", "upwards of", "in excess of", "just over", "well over", "over",
-    "at least", "no fewer than", "no less than", "a minimum of", "a further", "another",
+    "above", "at least", "no fewer than", "no less than", "a minimum of", "a further", "another",
     "fewer than", "less than", "just under", "under", "below",
     "up to", "as many as", "as much as", "at most", "no more than", "a maximum of",
     "nearly", "almost", "close to", "just short of", "roughly", "about", "around",
@@ -186,7 +186,7 @@ def _mixed_value(m: re.Match[str]) -> float:
 def _interval(value: float, approx: str | None, precision: int) -> tuple[float, float, str | None]:
     a = (approx or "").lower().strip()
     if a in ("more than", "greater than", "upwards of", "in excess of", "just over", "well over",
-             "over"):
+             "over", "above"):
         return value + (1 if value == int(value) and value >= 1 else 0.001), INF, a
     if a in ("at least", "no fewer than", "no less than", "a minimum of"):
         return value, INF, a

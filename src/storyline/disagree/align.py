@@ -14,6 +14,7 @@ from storyline.claims.context import PLACE_LABELS, stem
 from storyline.claims.dates import TAKE_POWER
 from storyline.claims.lexicon import (
     CUMULATIVE,
+    METRES,
     MEASURE_UNIT_NAMES,
     MONEY_UNITS,
     ORG_KIND_WORDS,
@@ -21,7 +22,7 @@ from storyline.claims.lexicon import (
 from storyline.claims.records import Claim
 from storyline.corpus import Corpus
 from storyline.disagree.settings import DisagreeSettings
-from storyline.disagree.verdict import one_origin, two_headings
+from storyline.disagree.verdict import one_origin, two_headings, two_origins
 from storyline.records import Event
 
 # Modifiers that say whose people are counted; "Russian servicemen" vs "Turkish soldiers" differ,
@@ -248,6 +249,38 @@ def _bearers(a: Claim, b: Claim) -> bool | None:
     return False
 
 
+def lengths_apart(a: Claim, b: Claim) -> bool:
+    """Two lengths too far apart to be one length told twice: an outlet may round a distance, give
+    it from another point or mistake feet for metres, but does not make 6 km of 410."""
+    if a.unit not in METRES or b.unit not in METRES or not a.value or not b.value:
+        return False
+    short, long_ = sorted((a.value * METRES[a.unit], b.value * METRES[b.unit]))
+    return short > 0 and long_ > LENGTH_RATIO * short
+
+
+# How many times another length one length can be told as: a unit mistaken (feet for metres) is
+# 3.3 times.
+LENGTH_RATIO = 4
+
+
+def counts_apart(a: Claim, b: Claim) -> bool:
+    """Two counts or amounts of one unit too far apart to be one figure told twice, however loosely
+    each is worded (one stock's "2.4 million shares" traded and the market's "160 million shares",
+    "a veteran of two flights" and "23 flights"): two things counted. A running count (a toll)
+    is left out: it may grow that much between the first reports and the last."""
+    if a.kind != "number" or a.unit in METRES or a.unit in _OWN_SCALES or a.unit != b.unit \
+            or a.event in CUMULATIVE or b.event in CUMULATIVE:
+        return False
+    lows, highs = sorted((a.low or 0, b.low or 0)), sorted((a.high or 0, b.high or 0))
+    return highs[0] > 0 and lows[1] > COUNT_RATIO * highs[0]
+
+
+# Units compared by rules of their own (ages, shares of a whole, clock times, intervals).
+_OWN_SCALES = frozenset({"age", "%", "pp", "clock", "days since"})
+# How many times another count one count can be told as.
+COUNT_RATIO = 4
+
+
 def _ages_apart(a: Claim, b: Claim) -> bool:
     """Two ages too far apart to be one person's told twice: an outlet may get an age wrong by
     years, but does not take a child for a grown-up ("the 7-year-old boy", "Quintero, 41")."""
@@ -306,6 +339,10 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         return 0.0  # "the 7-year-old boy" is not "Marta Quintero, 41": two people
     if a.kind == "number" and two_headings(a, b) and not one_origin(a, b):
         return 0.0  # "50 km to the north" and "20 km south of the capital": two distances
+    if a.kind == "number" and two_origins(a, b):
+        return 0.0  # "Sela, 90 km southwest of Dorn" and "Sela, 130 km southwest of Varka"
+    if lengths_apart(a, b) or counts_apart(a, b):
+        return 0.0  # "the base, 410 km north" and "a landing strip 6 km away": two things
     # one named object measured twice is one measure wherever the sentences place it ("launched
     # from Kazakstan", "built in Russia")
     if a.kind == "number" and a.whole != b.whole:

@@ -83,7 +83,8 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
         return (f"a {a.bearer} happens again and again; “{a.text}” and “{b.text}” are told in "
                 "reports of different days")
     if a.kind == "number":
-        return _two_measures(a, b)
+        return _two_measures(a, b) or _dated_another_time(a, b, corpus) \
+            or _dated_another_time(b, a, corpus)
     if a.kind == "date":
         pa, pb = named_args(a, "PERSON"), named_args(b, "PERSON")
         if pa and pb and not pa & pb:
@@ -129,6 +130,22 @@ def _one_named_release(a: Claim, b: Claim) -> bool:
     2006" and "Leopard would be released in 2007, the same time as Microsoft's Longhorn" date one
     release (a fix "released on Tuesday" and one "released on Wednesday" name none)."""
     return a.event in ONCE_DONE and bool(set(a.themes) & set(b.themes))
+
+
+def _dated_another_time(dated: Claim, other: Claim, corpus: Corpus) -> str | None:
+    """A count of a happening that recurs (a rally, a march) whose sentence dates it to a time that
+    is not the day of the other report, whose sentence dates nothing: "the protests of early
+    October, when hundreds of thousands rallied" are not the rally a November 5 report tells of
+    that day. (An amount is left to the market rules: a price closes anew each day.)"""
+    if dated.event not in REPEATED or other.event != dated.event or dated.unit is not None \
+            or any(d[:1].isdigit() for d in other.dates):
+        return None
+    told = day_of(corpus.published(other.article_id))
+    times = [d for d in dated.dates if d[:1].isdigit()]
+    if told is None or not times or any(told.isoformat().startswith(d) for d in times):
+        return None
+    return (f"“{dated.text}” is dated {', '.join(times)}, “{other.text}” is told in a report "
+            f"of {told}: two occasions of a happening that recurs")
 
 
 # Words that date a happening by the day of the report that tells it.

@@ -69,6 +69,13 @@ def one_origin(a: Claim, b: Claim) -> bool:
     return bool(a.origin and b.origin and set(a.origin.split()) & set(b.origin.split()))
 
 
+def two_origins(a: Claim, b: Claim) -> bool:
+    """Both distances are counted from a place they name, and not from one place: how far a town
+    lies from one place and how far something lies from another are two distances, whatever
+    else the sentences share ("90 km southwest of Dorn", "130 km southwest of Varka")."""
+    return bool(a.origin and b.origin) and not one_origin(a, b)
+
+
 def day_of(published: str | None) -> date | None:
     if published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]):
         return date.fromisoformat(published[:10])
