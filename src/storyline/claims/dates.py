@@ -17,6 +17,8 @@ _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?",
                       re.IGNORECASE)
 _WEEKDAY_INDEX = {name[:3]: i for name, i in WEEKDAYS.items()}
+# The signing of an agreement, however a report dates it: "signed on Monday", "the May 20 accord".
+SIGN = "sign"
 # Whatever the weekday names, the verb of the event: "checked into", "entered" and "was admitted
 # to" a clinic tell one happening, and its day is what two reports may disagree on.
 DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "check in",
@@ -34,7 +36,11 @@ DATE_EVENT_SYNONYMS = {"check": "check in", "check in": "check in", "enter": "ch
                        "ravage": "damage", "raze": "damage", "burn": "damage",
                        # trading, a road or a school that "resumes" or "reopens" after a halt
                        # opens again: "trading opened Monday" is that day
-                       "resume": "open", "reopen": "open"}
+                       "resume": "open", "reopen": "open",
+                       # a date written before an agreement dates its signing: "a May 20
+                       # agreement", "the 1995 accord" are the agreements signed then
+                       "agreement": SIGN, "accord": SIGN, "pact": SIGN, "treaty": SIGN,
+                       "memorandum": SIGN}
 
 
 class DateEvent(NamedTuple):
@@ -45,6 +51,8 @@ class DateEvent(NamedTuple):
     # the named things the event is done to, each a name's words sorted and joined ("longhorn
     # microsoft" of "Microsoft Longhorn was released"; see ``themes``)
     themes: tuple[str, ...] = ()
+    # what a signed agreement is about, as lemmas ("oil", "sale"; see ``agreement_terms``)
+    terms: tuple[str, ...] = ()
 
 
 # Verbs of mind and attempt: what they govern is the event ("decided to resign on Monday").
@@ -146,8 +154,54 @@ def _noun_event(noun: Any) -> DateEvent:
     args = [(g.lemma_ or g.text).lower() for c in noun.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     args += [(c.lemma_ or c.text).lower() for c in noun.children if c.dep_ == "poss"]
-    return DateEvent(DATE_EVENT_SYNONYMS.get(lemma, lemma), noun.text,
-                     [a for a in args if a not in STOPWORDS])
+    event = DATE_EVENT_SYNONYMS.get(lemma, lemma)
+    return DateEvent(event, noun.text, [a for a in args if a not in STOPWORDS],
+                     terms=agreement_terms(noun) if event == SIGN else ())
+
+
+# Words that name an agreement as such, or the frame of any agreement, not what it is about: "a
+# memorandum of understanding", "a deal allowing ..." tell nothing of which agreement.
+_AGREEMENT_WORDS = frozenset({"agreement", "accord", "pact", "treaty", "memorandum", "deal",
+                              "understanding", "document", "contract", "protocol", "sign",
+                              "allow", "let", "permit", "provide", "include", "new", "final"})
+_TERM_POS = frozenset({"NOUN", "VERB", "ADJ"})
+
+
+def _agreement_signed(verb: Any) -> Any | None:
+    """The agreement a signing verb is of: its object ("signed an accord"), its passive subject
+    ("the pact was signed") or the noun it qualifies ("the memorandum signed in June")."""
+    done_to = next((c for c in verb.children if c.dep_ in _DONE_TO and c.pos_ == "NOUN"), None)
+    if done_to is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return verb.head
+    return done_to
+
+
+def _circumstance(clause: Any) -> bool:
+    """A clause of another happening hung on the phrase: "since its troops invaded", "after the
+    talks failed"."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
+
+
+def agreement_terms(noun: Any, signing: Any | None = None) -> tuple[str, ...]:
+    """What an agreement is about: the content lemmas of its phrase ("a memorandum on oil
+    sales", "an agreement allowing oil to be sold"), less the words for an agreement as such,
+    names and dates (the parties are compared as entities), the signing itself and clauses
+    of other happenings, told by their conjunction ("... since its troops invaded"; what the
+    agreement is for, "to buy food", is kept)."""
+    # "the memorandum signed in June ..." holds its signing; "the pact was signed ..." does not
+    skip = set(signing.subtree) if signing is not None and signing.head == noun else set()
+    found: set[str] = set()
+    stack = [noun]
+    while stack:
+        t = stack.pop()
+        if t in skip:
+            continue
+        lemma = (t.lemma_ or t.text).lower()
+        if t.pos_ in _TERM_POS and not t.ent_type_ and len(lemma) > 2 \
+                and lemma not in STOPWORDS and lemma not in _AGREEMENT_WORDS:
+            found.add(lemma)
+        stack.extend(c for c in t.children if not _circumstance(c))
+    return tuple(sorted(found))
 
 
 def date_event(doc: Any, t: TimeExpr, offset: int) -> DateEvent | None:
@@ -214,8 +268,10 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> DateEvent | None:
     care = _care_destination(tok)
     if care is not None:
         return DateEvent("check in", f"{words} to {care.text}", _args(tok), _subject(tok))
-    return DateEvent(DATE_EVENT_SYNONYMS.get(lemma, lemma), words, _args(tok), _subject(tok),
-                     themes(tok))
+    event = DATE_EVENT_SYNONYMS.get(lemma, lemma)
+    agreement = _agreement_signed(tok) if event == SIGN and tok.pos_ == "VERB" else None
+    return DateEvent(event, words, _args(tok), _subject(tok), themes(tok),
+                     agreement_terms(agreement, tok) if agreement is not None else ())
 
 
 # Participles that schedule or forecast a happening the sentence names elsewhere: "when it is

@@ -259,7 +259,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
             ev = date_event(doc, t, s.start)
             if ev is None:
                 continue
-            lemma, words, args, subject, themes = ev
+            lemma, words, args, subject, themes, terms = ev
             who = _of_whom(lemma, args, subject, s, sentences[i - 1] if i > 0 else None,
                            mentions, text)
             actors = base["actors"]
@@ -275,6 +275,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
                 kind="date", start=t.start, end=t.end, text=text[t.start:t.end], what=words,
                 date=t.value, granularity=t.granularity, event=lemma, agent=args,
                 approx=approx, weekday=weekday_named(t.text), themes=list(themes),
+                terms=list(terms),
                 planned=planned_at(doc, t.start - s.start, t.end - s.start),
                 **{**base, "actors": actors}))  # type: ignore[arg-type]
     for q in a.quotes:

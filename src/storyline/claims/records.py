@@ -47,6 +47,9 @@ class Claim:
     # the names the dated event is done to: ["longhorn microsoft"] of "Microsoft Longhorn will
     # be released in 2006" (see claims.dates.themes)
     themes: list[str] = field(default_factory=list)
+    # what a dated signing's agreement is about, as lemmas: ["oil", "sale"] of "the memorandum on
+    # oil sales signed in June" (see claims.dates.agreement_terms)
+    terms: list[str] = field(default_factory=list)
     # quotes
     speaker: str | None = None
     speaker_entity_id: str | None = None

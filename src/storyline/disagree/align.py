@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.claims.context import PLACE_LABELS, stem
-from storyline.claims.dates import TAKE_POWER
+from storyline.claims.dates import SIGN, TAKE_POWER
 from storyline.claims.lexicon import (
     CUMULATIVE,
     METRES,
@@ -310,6 +310,16 @@ def once_in_a_life(a: Claim, b: Claim) -> bool:
     return a.kind == "date" and a.event in ONCE_EVENTS and bool(named_args(a) & named_args(b))
 
 
+def signed_once(a: Claim, b: Claim) -> bool:
+    """Two dates of the signing of one agreement: an agreement is signed once, so two signings
+    of agreements about the same thing ("a memorandum on oil sales", "an agreement allowing
+    oil to be sold") by the same named parties are one event, however differently the
+    sentences around them go. A ceasefire and a later settlement of the same parties are about
+    different things, and so not one signing."""
+    return a.kind == "date" and a.event == SIGN and b.event == SIGN \
+        and bool(set(a.terms) & set(b.terms)) and _shared(a.entity_ids, b.entity_ids) > 0
+
+
 def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings) -> float:
     """0..1: how sure we are that ``a`` and ``b`` speak of the same measured thing of the same
     event; 0 when something rules it out."""
@@ -384,9 +394,9 @@ def similarity(a: Claim, b: Claim, ctx: AlignContext, settings: DisagreeSettings
         score += settings.joined_bonus
     if {d for d in a.dates if d[:1].isdigit()} & {d for d in b.dates if d[:1].isdigit()}:
         score += settings.date_bonus  # an unresolved "XXXX-XX-XX" says nothing
-    if once:
+    if once or signed_once(a, b):
         # "Slepian was killed on Oct. 23, 1999" and "Slepian was shot on Friday night": one
-        # person is killed once
+        # person is killed once; one agreement is signed once
         score += settings.once_bonus
     if a.kind == "date" and (_shared(a.actors, b.actors) or _named_unmarked(a.actors, b)
                              or _named_unmarked(b.actors, a)):
