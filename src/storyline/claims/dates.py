@@ -215,6 +215,11 @@ def date_event(doc: Any, t: TimeExpr, offset: int) -> DateEvent | None:
     if head.i > toks[-1].i and head.pos_ == "NOUN" and top.dep_ in _PRENOMINAL:
         # "the Oct. 23 slaying", "the June 28 attack": a date written before a noun dates it
         return _noun_event(head)
+    if top.dep_ == "poss" and head.pos_ == "NOUN" and t.granularity not in ("day", "time"):
+        # "last year's bonus", "March's sales" date what the period earned or made, not the
+        # demand or payment the sentence tells of ("Friday's game" is left to the verb: a day
+        # owns happenings, which the sentence's verb may well tell)
+        return _noun_event(head)
     for step in range(4):
         if tok.head.i == tok.i:
             break

@@ -295,7 +295,32 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
     claims.sort(key=lambda c: (c.start, c.kind))
     if sentences:
         _hedge_headline(claims, sentences[0].end)
+    _breakdowns(claims)
     return claims
+
+
+def _breakdowns(claims: list[Claim]) -> None:
+    """Mark each count its report splits among places, and the parts: "killed 12 insurgents"
+    and, further on, "five in Herat, four in Kandahar and three in Helmand". A statement's batch
+    is told by its places; another statement's batch in other places is another batch, whatever
+    its total."""
+    counts = [c for c in claims if c.kind == "number" and c.unit is None and c.event
+              and c.value is not None]
+    for k, first in enumerate(counts):
+        run: list[Claim] = []
+        for c in counts[k:]:
+            if not c.placed or c.whole or c.event != first.event:
+                break
+            run.append(c)
+            if len(run) < 2 or len({tuple(p.places) for p in run}) < 2:
+                continue
+            total = sum(p.value or 0 for p in run)
+            wholes = [t for t in counts if t not in run and t.event == first.event
+                      and t.value == total and t.approx is None]
+            if wholes:
+                places = sorted({p for part in run for p in part.places})
+                for c2 in (*run, *wholes):
+                    c2.batch = places
 
 
 def _hedge_headline(claims: list[Claim], headline_end: int) -> None:

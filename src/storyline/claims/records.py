@@ -76,6 +76,10 @@ class Claim:
     tally: bool = False  # "47 KOs" in "(53-3, 47 KOs)", "his career total": a running count of one actor
     vote_round: int | None = None  # the round of a vote a count is of (see claims.rounds)
     owners: list[str] = field(default_factory=list)  # names on the counted noun: "Charles' yards"
+    # the places of the breakdown this count is the total of, or a part of, when its report
+    # splits a total among places ("12 killed": "five in Herat, four in Kandahar, three in
+    # Helmand")
+    batch: list[str] = field(default_factory=list)
 
     @property
     def event_key(self) -> str | None:

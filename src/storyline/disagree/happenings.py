@@ -84,7 +84,10 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
                 "reports of different days")
     if a.kind == "number":
         return _two_measures(a, b) or _dated_another_time(a, b, corpus) \
-            or _dated_another_time(b, a, corpus)
+            or _dated_another_time(b, a, corpus) or _two_batches(a, b) \
+            or _one_whole_war(a, b, corpus) \
+            or _two_means(a, b, corpus) \
+            or _casualties_after_report(a, b, corpus) or _casualties_after_report(b, a, corpus)
     if a.kind == "date":
         pa, pb = named_args(a, "PERSON"), named_args(b, "PERSON")
         if pa and pb and not pa & pb:
@@ -285,3 +288,126 @@ def _after_report(early: Claim, late: Claim, corpus: Corpus) -> str | None:
     return (f"“{late.text}” ({d_late}) is after {corpus.published(early.article_id)}, when the "
             f"report giving “{early.text}” was published: two happenings")
 
+
+# Casualty counts whose happening's means a sentence may name; a war or a campaign holds many
+# incidents, and two told by two different means are two.
+CASUALTIES = frozenset({"killed", "injured"})
+
+# Means of a casualty's happening, as word stems, by the kind of scene they tell: a mine that
+# went off and a lorry halted at a roadblock are two incidents, a bomb and a blast one.
+MEANS: dict[str, str] = {
+    **dict.fromkeys(("mine", "landmine", "bomb", "blast", "explosion", "explod", "grenade",
+                     "mortar", "shell", "rocket", "missile", "bombing"), "an explosion"),
+    **dict.fromkeys(("roadblock", "checkpoint", "ambush", "hijack"), "a roadblock or ambush"),
+    **dict.fromkeys(("battle", "gunbattle", "firefight", "shootout", "clash"), "a gun battle"),
+    **dict.fromkeys(("crash", "collision", "derail"), "a crash"),
+    # (not "storm": troops storm a hideout)
+    **dict.fromkeys(("flood", "landslide", "avalanche", "quake", "earthquake", "hurricane",
+                     "typhoon", "cyclone"), "a natural disaster"),
+}
+
+
+def _means(c: Claim, corpus: Corpus) -> set[str]:
+    """The kinds of scene ``c``'s own sentence tells its casualties came by; for a headline
+    that names none ("Insurgents kill three"), those of the first sentence below giving its
+    figure, which the headline sums up."""
+    article, analysis = corpus.articles[c.article_id], corpus.analyses.get(c.article_id)
+    found = _means_in(article.clean_text[c.sentence_start:c.sentence_end])
+    sentences = sorted(analysis.sentences, key=lambda s: s.start) if analysis else []
+    if found or not sentences or c.sentence_start > sentences[0].start:
+        return found
+    figure = re.compile(rf"\b{re.escape(c.text)}\b", re.IGNORECASE)
+    lead = next((s for s in sentences if s.start >= c.sentence_end
+                 and figure.search(article.clean_text, s.start, s.end)), None)
+    return _means_in(article.clean_text[lead.start:lead.end]) if lead else found
+
+
+def _means_in(text: str) -> set[str]:
+    return {MEANS[w] for w in map(stem, re.findall(r"[A-Za-z]+", text)) if w in MEANS}
+
+
+def _two_means(a: Claim, b: Claim, corpus: Corpus) -> str | None:
+    """Casualties each sentence tells came by another means ("died when a mine laid by the
+    insurgents went off", "killed after halting a lorry at a roadblock"): two incidents of one
+    war, not one toll told twice. A sentence naming two means (an ambush that became a gun
+    battle) shares one."""
+    if a.event not in CASUALTIES or b.event != a.event:
+        return None
+    ma, mb = _means(a, corpus), _means(b, corpus)
+    if not ma or not mb or ma & mb:
+        return None
+    return (f"“{a.text}” came by {' and '.join(sorted(ma))}, “{b.text}” by "
+            f"{' and '.join(sorted(mb))}: two incidents")
+
+
+def _casualties_after_report(dated: Claim, other: Claim, corpus: Corpus) -> str | None:
+    """Casualties whose sentence dates them to a day weeks after the other report was published:
+    that report cannot have told of them ("three people were killed on Friday in a shooting" in
+    June against a toll in March), unless the sentence says the figure was revised or names an
+    earlier time."""
+    if dated.event not in CASUALTIES or other.event != dated.event or dated.update_cue:
+        return None
+    told = day_of(corpus.published(other.article_id))
+    # every date of the sentence must be such a day: "the blast last year that killed 40, the
+    # agency said today" dates the blast a year before the day it is told on
+    days = [day_of(d) for d in dated.dates if d[:1].isdigit()]
+    if told is None or not days or any(d is None or (d - told).days <= SETTLED_DAYS
+                                       for d in days):
+        return None
+    return (f"“{dated.text}” is dated {', '.join(dated.dates)}, weeks after the report giving "
+            f"“{other.text}” ({told}): two incidents")
+
+
+# Days after a report within which a later count may still be of what it told.
+SETTLED_DAYS = 14
+
+
+# Words that make a toll one of a whole war or campaign, counted from its start: "killed since
+# early 1991", "died in the 20-year-old insurgency".
+_WHOLE_WAR = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{4}\b|the\s+(?:start|beginning|outbreak)\b)"
+    r"|\b[\w-]+-year-old\s+(?:conflict|war|insurgency|fight|campaign|rebellion|uprising)\b"
+    r"|\b(?:war|conflict|insurgency|rebellion)\s+(?:began|started|broke\s+out)\b",
+    re.IGNORECASE)
+
+
+def _whole_war_toll(c: Claim, corpus: Corpus) -> bool:
+    text = corpus.articles[c.article_id].clean_text[c.sentence_start:c.sentence_end]
+    return bool(_WHOLE_WAR.search(text))
+
+
+def _one_whole_war(a: Claim, b: Claim, corpus: Corpus) -> str | None:
+    """A war's toll since it began ("40,000 killed since early 1991") against the casualties of
+    one attack in it ("14 people had been killed in the attack"): the whole and one of its parts,
+    not one count."""
+    if a.event not in CASUALTIES or b.event != a.event:
+        return None
+    wa, wb = _whole_war_toll(a, corpus), _whole_war_toll(b, corpus)
+    if wa == wb:
+        return None
+    war, one = (a, b) if wa else (b, a)
+    return (f"“{war.text}” is a whole war's toll, “{one.text}” the casualties of one "
+            "happening")
+
+
+def _two_batches(a: Claim, b: Claim) -> str | None:
+    """Counts of two breakdowns by place that name other places ("five in Herat, four in
+    Kandahar, three in Helmand" against "nine in Kunduz, six in Kandahar, five in Helmand"): two
+    statements' batches of a campaign, whose totals and parts are each of their own batch. (A
+    toll revised for the same places keeps its places.) One place's share of a breakdown is no
+    count of casualties told elsewhere or placed nowhere."""
+    for part, other in ((a, b), (b, a)):
+        if part.batch and part.placed and not other.batch \
+                and not set(part.places) & set(other.places):
+            # "six in Kandahar" of a breakdown against casualties placed nowhere or elsewhere
+            return (f"“{part.text}” is one place's share of a breakdown, “{other.text}” is "
+                    "not")
+    if not a.batch or not b.batch or a.batch == b.batch:
+        return None
+    return (f"“{a.text}” and “{b.text}” belong to two breakdowns by place "
+            f"({', '.join(_place_names(a.batch))}; {', '.join(_place_names(b.batch))}): "
+            "two batches")
+
+
+def _place_names(places: list[str]) -> list[str]:
+    return [p.partition(":")[2] or p for p in places]
