@@ -59,8 +59,8 @@ def test_children_measured_and_children_of_another_study_are_two_counts(tmp_path
     assert not any(v == "conflict" for v, _ in verdicts_of(corpus))
 
 
-STRIKE_CALLED = ("Union leaders in Marseille called on Tuesday for a two-hour strike to protest the "
-                 "closure of the dockyard.")
+STRIKE_CALLED = ("Union leaders in Marseille called on Tuesday for a two-hour strike to protest "
+                 "the closure of the dockyard.")
 STRIKE_ENDED = "Dockers in Marseille went back to work at the end of a four-hour strike."
 
 
