@@ -9,6 +9,7 @@ from typing import Any
 from storyline.claims.ages import find_ages
 from storyline.claims.context import PLACE_LABELS, sentence_context, unmarked_names
 from storyline.claims.dates import checkable, date_event, weekday_named
+from storyline.claims.incidents import read_incidents
 from storyline.claims.intervals import find_intervals, sized_span, span_bearer, span_of_thing
 from storyline.claims.lexicon import (
     CLASS_NAMES,
@@ -28,7 +29,7 @@ from storyline.claims.lexicon import (
     WITHDRAWAL,
 )
 from storyline.claims.modality import planned_at, value_of_known_thing
-from storyline.claims.numbers import find_numbers
+from storyline.claims.numbers import HEDGES, find_numbers
 from storyline.claims.parse import parse
 from storyline.claims.plays import find_clocks, find_one_more
 from storyline.claims.pronouns import (
@@ -296,6 +297,7 @@ def article_claims(corpus: Corpus, aid: str) -> list[Claim]:
     if sentences:
         _hedge_headline(claims, sentences[0].end)
     _breakdowns(claims)
+    read_incidents(claims, text, sentences)
     return claims
 
 
@@ -344,13 +346,6 @@ def _one_figure(headline: Claim, body: Claim) -> bool:
     return headline.value == body.value and headline.unit == body.unit \
         and headline.event == body.event \
         and (headline.head == body.head or headline.head in (None, "people"))
-
-
-# Words that widen a figure into a range ("at least 27", "about 50"), as claims.numbers reads them.
-HEDGES = frozenset({"more than", "greater than", "upwards of", "in excess of", "just over",
-                    "well over", "over", "at least", "no fewer than", "no less than",
-                    "a minimum of", "nearly", "almost", "close to", "roughly", "about", "around",
-                    "approximately", "some", "an estimated", "estimated", "or so"})
 
 
 # Time zones after a clock time written as a number ("1500 GMT").

@@ -43,16 +43,9 @@ def find_intervals(text: str) -> Iterator[tuple[int, int, float, float, str | No
                 continue
             days = n * _DAYS[m.group("unit").lower()]
             approx = re.sub(r"\s+", " ", (m.group("approx") or "").lower()) or None
-            low, high = days, days
-            if word in ("a", "one") and approx is None:
-                # "a week after" is a round figure: a week and a half is still "a week"
-                low, high = days * 0.7, days * 1.45
-            elif approx in ("almost", "nearly", "less than"):
-                low = days * 0.85 if approx != "less than" else 0.0
-            elif approx in ("about", "around", "some"):
-                low, high = days * 0.85, days * 1.15
-            elif approx in ("just over", "more than"):
-                high = days * 1.3
+            # "a week after" is a round figure: a week and a half is still "a week"
+            low, high = (days * 0.7, days * 1.45) if word in ("a", "one") and approx is None \
+                else _span_range(days, approx)
             start = m.start("approx") if m.group("approx") else m.start("n")
             what = re.sub(r"^(?:a|an|the|his|her|their)\s+", "",
                           re.sub(r"\s+", " ", m.group("what").lower()))
@@ -64,6 +57,8 @@ _ADJECTIVAL_SPAN = re.compile(r"^[\w.]+-(?:minute|hour|day|week|month|year)$", r
 _SPAN_VALUE = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMWDH])$")
 _SPAN_UNITS = {("", "Y"): "years", ("", "M"): "months", ("", "W"): "weeks", ("", "D"): "days",
                ("T", "H"): "hours", ("T", "M"): "minutes"}
+# The units a span of time is told in, as claims carry them.
+SPAN_UNIT_NAMES = frozenset(_SPAN_UNITS.values())
 
 
 def sized_span(t: TimeExpr, doc: Any, offset: int) -> tuple[float, str, Any] | None:
@@ -208,7 +203,8 @@ def _approximator(t: TimeExpr, bound: str | None) -> str | None:
 
 
 def _span_range(n: float, approx: str | None) -> tuple[float, float]:
-    """The lengths a span allows, as find_intervals reads its approximators."""
+    """The lengths a span allows under its approximator ("about three hours", "almost three
+    weeks", "five minutes or less")."""
     if approx in ("almost", "nearly"):
         return n * 0.85, n
     if approx in ("less than", "or less"):

@@ -38,15 +38,19 @@ _VAGUE = {
     "a handful of": (2, 6), "several": (3, 9), "a few": (2, 5), "a couple of": (2, 3),
 }
 
-# Words before a number that widen it, longest first. Each maps to a function of the value.
-_APPROX_WORDS = [
-    "more than", "greater than", "upwards of", "in excess of", "just over", "well over", "over",
-    "above", "at least", "no fewer than", "no less than", "a minimum of", "a further", "another",
-    "fewer than", "less than", "just under", "under", "below",
-    "up to", "as many as", "as much as", "at most", "no more than", "a maximum of",
-    "nearly", "almost", "close to", "just short of", "roughly", "about", "around",
-    "approximately", "some", "an estimated", "estimated", "or so",
-]
+# Words before a number that widen it, by how (see _interval).
+_OVER = ("more than", "greater than", "upwards of", "in excess of", "just over", "well over",
+         "over", "above")
+_AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
+_UNDER = ("fewer than", "less than", "just under", "under", "below")
+_UP_TO = ("up to", "as many as", "as much as", "at most", "no more than", "a maximum of")
+_NEARLY = ("nearly", "almost", "close to", "just short of")
+_ABOUT = ("roughly", "about", "around", "approximately", "some", "an estimated", "estimated",
+          "or so")
+_APPROX_WORDS = [*_OVER, *_AT_LEAST, "a further", "another", *_UNDER, *_UP_TO, *_NEARLY, *_ABOUT]
+# The words that hedge a figure without bounding it from above: a headline drops them ("27 dead"
+# over the story's "at least 27").
+HEDGES = frozenset({*_OVER, *_AT_LEAST, *_NEARLY, *_ABOUT})
 _APPROX_RE = "|".join(re.escape(w) for w in sorted(_APPROX_WORDS, key=len, reverse=True))
 
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD",
@@ -185,19 +189,17 @@ def _mixed_value(m: re.Match[str]) -> float:
 
 def _interval(value: float, approx: str | None, precision: int) -> tuple[float, float, str | None]:
     a = (approx or "").lower().strip()
-    if a in ("more than", "greater than", "upwards of", "in excess of", "just over", "well over",
-             "over", "above"):
+    if a in _OVER:
         return value + (1 if value == int(value) and value >= 1 else 0.001), INF, a
-    if a in ("at least", "no fewer than", "no less than", "a minimum of"):
+    if a in _AT_LEAST:
         return value, INF, a
-    if a in ("fewer than", "less than", "just under", "under", "below"):
+    if a in _UNDER:
         return 0, value - (1 if value == int(value) and value >= 1 else 0.001), a
-    if a in ("up to", "as many as", "as much as", "at most", "no more than", "a maximum of"):
+    if a in _UP_TO:
         return 0, value, a
-    if a in ("nearly", "almost", "close to", "just short of"):
+    if a in _NEARLY:
         return value * 0.85, value, a
-    if a in ("roughly", "about", "around", "approximately", "some", "an estimated", "estimated",
-             "or so"):
+    if a in _ABOUT:
         # the rounding of a round figure, but "about 200" is not 150 or 250: at most 15% away
         spread = max(value * 0.1, min(0.5 * 10 ** precision if precision >= 1 else 0,
                                       0.15 * value), 1)

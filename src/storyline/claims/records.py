@@ -80,6 +80,10 @@ class Claim:
     # splits a total among places ("12 killed": "five in Herat, four in Kandahar, three in
     # Helmand")
     batch: list[str] = field(default_factory=list)
+    # the kinds of scene its sentence tells the figure came by ("an explosion", "a gun battle";
+    # see claims.incidents), and whether it is a whole war's toll, counted from the war's start
+    means: list[str] = field(default_factory=list)
+    whole_war: bool = False
 
     @property
     def event_key(self) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from storyline.claims.context import stem
+from storyline.claims.intervals import SPAN_UNIT_NAMES
 from storyline.claims.lexicon import (
     LENGTH_UNITS,
     LIGHT,
@@ -85,8 +86,8 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
     if a.kind == "number":
         return _two_measures(a, b) or _dated_another_time(a, b, corpus) \
             or _dated_another_time(b, a, corpus) or _two_batches(a, b) \
-            or _one_whole_war(a, b, corpus) \
-            or _two_means(a, b, corpus) \
+            or _one_whole_war(a, b) \
+            or _two_means(a, b) \
             or _casualties_after_report(a, b, corpus) or _casualties_after_report(b, a, corpus)
     if a.kind == "date":
         pa, pb = named_args(a, "PERSON"), named_args(b, "PERSON")
@@ -113,14 +114,18 @@ def two_happenings(a: Claim, b: Claim, corpus: Corpus) -> str | None:
 RECURRING_SPANS = frozenset({"strike", "stoppage", "walkout", "shutdown", "blockade", "curfew",
                              "meeting", "talk", "session", "hearing", "rally", "march", "protest",
                              "demonstration", "vigil"})
-TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
 
 
 def _lengths_of_two_occasions(a: Claim, b: Claim, corpus: Corpus) -> bool:
     """Both figures are lengths of a happening that recurs, told in reports of different days."""
+    return a.unit in SPAN_UNIT_NAMES and a.bearer in RECURRING_SPANS and b.bearer == a.bearer \
+        and _told_on_different_days(a, b, corpus)
+
+
+def _told_on_different_days(a: Claim, b: Claim, corpus: Corpus) -> bool:
+    """Both reports carry a day of publication, and not the same one."""
     pa, pb = day_of(corpus.published(a.article_id)), day_of(corpus.published(b.article_id))
-    return a.unit in TIME_UNITS and a.bearer in RECURRING_SPANS and b.bearer == a.bearer \
-        and pa is not None and pb is not None and pa != pb
+    return pa is not None and pb is not None and pa != pb
 
 
 # Happenings that come once to the named thing they are done to: a company releases again and
@@ -158,8 +163,7 @@ _OWN_DAY = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|last\s+night)\b", 
 def _each_its_own_day(a: Claim, b: Claim, corpus: Corpus) -> bool:
     """Both dates are told from their reports' own days ("yesterday", "on Tuesday"), and the two
     reports were published on different days."""
-    pa, pb = day_of(corpus.published(a.article_id)), day_of(corpus.published(b.article_id))
-    return pa is not None and pb is not None and pa != pb \
+    return _told_on_different_days(a, b, corpus) \
         and all(c.weekday is not None or _OWN_DAY.search(c.text) for c in (a, b))
 
 
@@ -293,47 +297,15 @@ def _after_report(early: Claim, late: Claim, corpus: Corpus) -> str | None:
 # incidents, and two told by two different means are two.
 CASUALTIES = frozenset({"killed", "injured"})
 
-# Means of a casualty's happening, as word stems, by the kind of scene they tell: a mine that
-# went off and a lorry halted at a roadblock are two incidents, a bomb and a blast one.
-MEANS: dict[str, str] = {
-    **dict.fromkeys(("mine", "landmine", "bomb", "blast", "explosion", "explod", "grenade",
-                     "mortar", "shell", "rocket", "missile", "bombing"), "an explosion"),
-    **dict.fromkeys(("roadblock", "checkpoint", "ambush", "hijack"), "a roadblock or ambush"),
-    **dict.fromkeys(("battle", "gunbattle", "firefight", "shootout", "clash"), "a gun battle"),
-    **dict.fromkeys(("crash", "collision", "derail"), "a crash"),
-    # (not "storm": troops storm a hideout)
-    **dict.fromkeys(("flood", "landslide", "avalanche", "quake", "earthquake", "hurricane",
-                     "typhoon", "cyclone"), "a natural disaster"),
-}
 
-
-def _means(c: Claim, corpus: Corpus) -> set[str]:
-    """The kinds of scene ``c``'s own sentence tells its casualties came by; for a headline
-    that names none ("Insurgents kill three"), those of the first sentence below giving its
-    figure, which the headline sums up."""
-    article, analysis = corpus.articles[c.article_id], corpus.analyses.get(c.article_id)
-    found = _means_in(article.clean_text[c.sentence_start:c.sentence_end])
-    sentences = sorted(analysis.sentences, key=lambda s: s.start) if analysis else []
-    if found or not sentences or c.sentence_start > sentences[0].start:
-        return found
-    figure = re.compile(rf"\b{re.escape(c.text)}\b", re.IGNORECASE)
-    lead = next((s for s in sentences if s.start >= c.sentence_end
-                 and figure.search(article.clean_text, s.start, s.end)), None)
-    return _means_in(article.clean_text[lead.start:lead.end]) if lead else found
-
-
-def _means_in(text: str) -> set[str]:
-    return {MEANS[w] for w in map(stem, re.findall(r"[A-Za-z]+", text)) if w in MEANS}
-
-
-def _two_means(a: Claim, b: Claim, corpus: Corpus) -> str | None:
+def _two_means(a: Claim, b: Claim) -> str | None:
     """Casualties each sentence tells came by another means ("died when a mine laid by the
     insurgents went off", "killed after halting a lorry at a roadblock"): two incidents of one
     war, not one toll told twice. A sentence naming two means (an ambush that became a gun
     battle) shares one."""
     if a.event not in CASUALTIES or b.event != a.event:
         return None
-    ma, mb = _means(a, corpus), _means(b, corpus)
+    ma, mb = set(a.means), set(b.means)
     if not ma or not mb or ma & mb:
         return None
     return (f"“{a.text}” came by {' and '.join(sorted(ma))}, “{b.text}” by "
@@ -362,30 +334,15 @@ def _casualties_after_report(dated: Claim, other: Claim, corpus: Corpus) -> str 
 SETTLED_DAYS = 14
 
 
-# Words that make a toll one of a whole war or campaign, counted from its start: "killed since
-# early 1991", "died in the 20-year-old insurgency".
-_WHOLE_WAR = re.compile(
-    r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{4}\b|the\s+(?:start|beginning|outbreak)\b)"
-    r"|\b[\w-]+-year-old\s+(?:conflict|war|insurgency|fight|campaign|rebellion|uprising)\b"
-    r"|\b(?:war|conflict|insurgency|rebellion)\s+(?:began|started|broke\s+out)\b",
-    re.IGNORECASE)
-
-
-def _whole_war_toll(c: Claim, corpus: Corpus) -> bool:
-    text = corpus.articles[c.article_id].clean_text[c.sentence_start:c.sentence_end]
-    return bool(_WHOLE_WAR.search(text))
-
-
-def _one_whole_war(a: Claim, b: Claim, corpus: Corpus) -> str | None:
+def _one_whole_war(a: Claim, b: Claim) -> str | None:
     """A war's toll since it began ("40,000 killed since early 1991") against the casualties of
     one attack in it ("14 people had been killed in the attack"): the whole and one of its parts,
     not one count."""
     if a.event not in CASUALTIES or b.event != a.event:
         return None
-    wa, wb = _whole_war_toll(a, corpus), _whole_war_toll(b, corpus)
-    if wa == wb:
+    if a.whole_war == b.whole_war:
         return None
-    war, one = (a, b) if wa else (b, a)
+    war, one = (a, b) if a.whole_war else (b, a)
     return (f"“{war.text}” is a whole war's toll, “{one.text}” the casualties of one "
             "happening")
 
